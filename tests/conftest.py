@@ -1,0 +1,49 @@
+"""Shared fixtures: offscreen Qt, a fresh migrated base per test, a fixed 'today'."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app import db
+
+
+@pytest.fixture(scope="session")
+def _modele_de_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrate once per test session; each test gets its own copy of that file (cheap and still fresh)."""
+    chemin = tmp_path_factory.mktemp("modele") / "modele.db"
+    base = db.ouvrir(chemin)
+    base.fermer()
+    return chemin
+
+
+@pytest.fixture
+def chemin_base(_modele_de_base: Path, tmp_path: Path) -> Path:
+    chemin = tmp_path / "comite.db"
+    shutil.copyfile(_modele_de_base, chemin)
+    return chemin
+
+
+@pytest.fixture
+def base(chemin_base: Path) -> Iterator[db.BaseDeDonnees]:
+    ouverte = db.ouvrir(chemin_base)
+    yield ouverte
+    ouverte.fermer()
+
+
+@pytest.fixture(autouse=True)
+def _isolement(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's own base, settings or date."""
+    monkeypatch.setenv("COMITE_LOCAL_BASE", str(tmp_path / "base-par-defaut.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.delenv("COMITE_LOCAL_AUJOURDHUI", raising=False)
