@@ -1,0 +1,1 @@
+"""Use cases and rules. No Qt here; one transaction (BaseDeDonnees.session()) per use case."""
