@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.erreurs import ErreurConnue
 from app.migrations.revisions import REVISIONS, TETE
-from app.modeles import Base, Journal
+from app.modeles import Journal
 from app.modeles.enumerations import OperationJournal
 
 ENTETE_SQLITE = b"SQLite format 3\x00"
@@ -51,7 +51,12 @@ class EtatFichier:
 
 
 def _uri_lecture_seule(chemin: Path) -> str:
-    return chemin.resolve().as_uri() + "?mode=ro"
+    """Read-only URI. Without a WAL file every committed page is in the main file, and `immutable`
+    keeps SQLite from leaving -wal/-shm files behind a mere look."""
+    uri = chemin.resolve().as_uri()
+    if Path(f"{chemin}-wal").exists():
+        return uri + "?mode=ro"
+    return uri + "?mode=ro&immutable=1"
 
 
 def examiner(chemin: Path) -> EtatFichier:
@@ -305,9 +310,34 @@ def ouvrir(chemin: Path, *, lecture_seule: bool = False, creer: bool = True) -> 
     return BaseDeDonnees(chemin, lecture_seule, moteur, fabrique, migree)
 
 
-def fichier_identique(a: Path, b: Path) -> bool:
-    """Byte comparison, used by tests and by restore checks."""
-    return a.read_bytes() == b.read_bytes()
+@dataclass
+class RapportVerification:
+    revision: str | None
+    problemes: list[str]
+
+    @property
+    def saine(self) -> bool:
+        return not self.problemes
+
+
+def verifier_integrite(chemin: Path) -> RapportVerification:
+    """SQLite's integrity and foreign-key checks, through a read-only connection (nothing is written)."""
+    etat = examiner(chemin)
+    if etat.revision is None:
+        raise ErreurBase(f"Aucune base Comité local dans « {chemin} ».")
+    problemes: list[str] = []
+    connexion = sqlite3.connect(_uri_lecture_seule(chemin), uri=True)
+    try:
+        for (ligne,) in connexion.execute("PRAGMA integrity_check"):
+            if ligne != "ok":
+                problemes.append(f"Intégrité : {ligne}")
+        for table, rowid, parent, _ in connexion.execute("PRAGMA foreign_key_check"):
+            problemes.append(f"Référence cassée : ligne {rowid} de « {table} » vers « {parent} » absente")
+    except sqlite3.DatabaseError as exc:
+        problemes.append(f"Base illisible : {exc}")
+    finally:
+        connexion.close()
+    return RapportVerification(etat.revision, problemes)
 
 
 def supprimer_base(chemin: Path) -> None:
@@ -322,7 +352,10 @@ __all__ = [
     "BaseTropRecente",
     "ErreurBase",
     "PasUneBase",
+    "RapportVerification",
     "copier_base",
     "examiner",
     "ouvrir",
+    "supprimer_base",
+    "verifier_integrite",
 ]

@@ -6,6 +6,7 @@ Codes are stored in the base; labels are what people read and may type in an imp
 from __future__ import annotations
 
 import enum
+from typing import Self, cast
 
 
 class EnumLibelle(enum.StrEnum):
@@ -18,6 +19,14 @@ class EnumLibelle(enum.StrEnum):
         membre._value_ = code
         membre.libelle = libelle
         return membre
+
+    @classmethod
+    def de_code(cls, code: str) -> Self:
+        """The member whose stored code is `code` (ValueError otherwise); typed, unlike ``cls(code)``."""
+        membre = cls._value2member_map_.get(code)
+        if membre is None:
+            raise ValueError(f"{code!r} n'est pas un code de {cls.__name__}")
+        return cast(Self, membre)
 
 
 class TypeTerritoire(EnumLibelle):

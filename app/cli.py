@@ -1,0 +1,226 @@
+"""The command line (CONCEPTION §4): `comite-local [--base F] [sous-commande]`, `python -m app` alike.
+
+Exit 0 on success, 1 for a user's mistake (one French line per problem on standard error), 2 for a bug
+(a French line pointing to the log file). Never a traceback, never a question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from app import NOM_APPLICATION, __version__
+from app.erreurs import ErreurConnue
+
+journal = logging.getLogger(__name__)
+
+# argparse speaks English; these are the messages a user can meet.
+_TRADUCTIONS = {
+    "usage: ": "usage : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix inconnu : %(value)r (possibles : %(choices)s)",
+    "expected one argument": "une valeur est attendue",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s (%(matches)s)",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "show program's version number and exit": "affiche la version et quitte",
+}
+
+
+def _traduire(message: str) -> str:
+    return _TRADUCTIONS.get(message, message)
+
+
+argparse._ = _traduire  # type: ignore[attr-defined]
+
+
+class Analyseur(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog} : {message}", file=sys.stderr)
+        print(f"Voir « {self.prog} --help ».", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _date(texte: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(texte)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {texte} » n'est pas une date AAAA-MM-JJ") from None
+
+
+def construire_analyseur() -> Analyseur:
+    analyseur = Analyseur(
+        prog="comite-local",
+        description=f"{NOM_APPLICATION} : secrétariat d'un comité local du travail social et du "
+        "développement social. Sans sous-commande, ouvre la fenêtre.",
+    )
+    analyseur.add_argument("--version", action="version", version=f"{NOM_APPLICATION} {__version__}")
+    analyseur.add_argument(
+        "--base",
+        metavar="FICHIER",
+        help="base de données à utiliser (sinon COMITE_LOCAL_BASE, sinon le dossier de données de l'utilisateur)",
+    )
+    sous = analyseur.add_subparsers(dest="commande", metavar="SOUS-COMMANDE", parser_class=Analyseur)
+
+    sous.add_parser("demo", help="crée une base de démonstration (comité fictif, 18 mois d'activité)")
+
+    importer = sous.add_parser("importer", help="importe un classeur Excel (membres, séances, présences)")
+    importer.add_argument("classeur", metavar="CLASSEUR.xlsx", help="le classeur à importer")
+    importer.add_argument("--simulation", action="store_true", help="vérifie le classeur sans rien écrire")
+
+    modele = sous.add_parser("modele-import", help="enregistre un classeur d'import vide, avec un exemple")
+    modele.add_argument("-o", "--sortie", required=True, metavar="FICHIER.xlsx", help="fichier à écrire")
+
+    indicateurs = sous.add_parser("indicateurs", help="affiche les indicateurs de présence et d'activité")
+    indicateurs.add_argument("--du", type=_date, metavar="AAAA-MM-JJ", help="début de la période (incluse)")
+    indicateurs.add_argument("--au", type=_date, metavar="AAAA-MM-JJ", help="fin de la période (incluse)")
+    indicateurs.add_argument("--json", action="store_true", help="sortie JSON (contrat pour d'autres programmes)")
+
+    sous.add_parser("verifier", help="vérifie l'intégrité de la base et sa version de schéma")
+    return analyseur
+
+
+def _sortie_utf8() -> None:
+    # A Windows console may default to a legacy code page: « » and accents must still come out.
+    for flux in (sys.stdout, sys.stderr):
+        reconfigurer = getattr(flux, "reconfigure", None)
+        if reconfigurer is not None:
+            reconfigurer(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _sortie_utf8()
+    arguments = construire_analyseur().parse_args(argv)
+    from app.chemins import chemin_base
+
+    chemin = chemin_base(arguments.base)
+    actions: dict[str | None, Callable[[Path, argparse.Namespace], int]] = {
+        None: _fenetre,
+        "demo": _demo,
+        "importer": _importer,
+        "modele-import": _modele_import,
+        "indicateurs": _indicateurs,
+        "verifier": _verifier,
+    }
+    try:
+        return actions[arguments.commande](chemin, arguments)
+    except ErreurConnue as erreur:
+        print(erreur.message, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 1
+    except Exception:
+        from app.journalisation import configurer
+
+        fichier = configurer()
+        journal.exception("Erreur inattendue dans « %s »", arguments.commande or "fenêtre")
+        ou = f" Le détail est dans « {fichier} »." if fichier else ""
+        print(f"Erreur inattendue du programme (ce n'est pas de votre fait).{ou}", file=sys.stderr)
+        return 2
+
+
+def _fenetre(chemin: Path, _arguments: argparse.Namespace) -> int:
+    from app.ui.application import lancer
+
+    return lancer(chemin)
+
+
+def _demo(chemin: Path, _arguments: argparse.Namespace) -> int:
+    from app import db
+    from app.services.demo import creer_demo
+
+    base = db.ouvrir(chemin)
+    try:
+        resume = creer_demo(base)
+    finally:
+        base.fermer()
+    print(f"Base de démonstration créée dans « {chemin} » : {resume}.")
+    return 0
+
+
+def _importer(chemin: Path, arguments: argparse.Namespace) -> int:
+    from app import db
+    from app.services.import_classeur import ImportRefuse, importer_classeur
+
+    classeur = Path(arguments.classeur)
+    base = db.ouvrir(chemin)
+    try:
+        rapport = importer_classeur(base, classeur, simulation=arguments.simulation)
+    except ImportRefuse as refus:
+        for erreur in refus.rapport.erreurs:
+            print(str(erreur), file=sys.stderr)
+        print(refus.message, file=sys.stderr)
+        return 1
+    finally:
+        base.fermer()
+    for avertissement in rapport.avertissements:
+        print(f"Avertissement : {avertissement}", file=sys.stderr)
+    print(_resume_import(rapport.crees, rapport.modifies, simulation=arguments.simulation))
+    return 0
+
+
+def _resume_import(crees: dict[str, int], modifies: dict[str, int], *, simulation: bool) -> str:
+    def detail(compte: dict[str, int]) -> str:
+        parts = [f"{n} {nom}" for nom, n in compte.items() if n]
+        return ", ".join(parts) if parts else "rien"
+
+    debut = "Simulation réussie, rien n'a été écrit" if simulation else "Import réussi"
+    return f"{debut}. Créés : {detail(crees)}. Modifiés : {detail(modifies)}."
+
+
+def _modele_import(_chemin: Path, arguments: argparse.Namespace) -> int:
+    from app.services.modele_import import enregistrer_modele
+
+    sortie = Path(arguments.sortie)
+    enregistrer_modele(sortie)
+    print(f"Modèle d'import enregistré dans « {sortie} ».")
+    return 0
+
+
+def _indicateurs(chemin: Path, arguments: argparse.Namespace) -> int:
+    from app import db
+    from app.services.indicateurs import Periode, calculer
+
+    if arguments.du and arguments.au and arguments.du > arguments.au:
+        raise ErreurConnue("La période est vide : --du est postérieur à --au.")
+    base = db.ouvrir(chemin, lecture_seule=True)
+    try:
+        with base.session() as session:
+            resultat = calculer(session, Periode(arguments.du, arguments.au))
+    finally:
+        base.fermer()
+    if arguments.json:
+        print(json.dumps(resultat, ensure_ascii=False, indent=2))
+    else:
+        from app.texte_indicateurs import tableau_indicateurs
+
+        print(tableau_indicateurs(resultat))
+    return 0
+
+
+def _verifier(chemin: Path, _arguments: argparse.Namespace) -> int:
+    from app import db
+    from app.migrations.revisions import TETE
+
+    rapport = db.verifier_integrite(chemin)
+    print(f"Base : {chemin}")
+    print(f"Version du schéma : {rapport.revision} (programme : {TETE})")
+    if rapport.saine:
+        print("Intégrité : aucun problème détecté.")
+        return 0
+    for probleme in rapport.problemes:
+        print(probleme, file=sys.stderr)
+    print(f"{len(rapport.problemes)} problème(s) détecté(s).", file=sys.stderr)
+    return 1
