@@ -11,8 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from app import db
+
+# Property tests draw examples from a fixed seed: CI runs are reproducible and a failure can be replayed.
+settings.register_profile(
+    "comite", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.load_profile("comite")
 
 
 @pytest.fixture(scope="session")
