@@ -82,8 +82,14 @@ def test_un_porteur_ne_porte_qu_un_pouvoir_par_seance(base, comite):
         presences.enregistrer_presence(s, comite["seance"], comite["Chloé"], EtatPresence.REPRESENTE, comite["Bruno"])
     # The base refuses it too, whatever the path of the write.
     with pytest.raises(IntegrityError), base.session() as s:
-        s.add(Presence(seance_id=comite["seance"], personne_id=comite["Chloé"], etat=EtatPresence.REPRESENTE,
-                       pouvoir_a_id=comite["Bruno"]))
+        s.add(
+            Presence(
+                seance_id=comite["seance"],
+                personne_id=comite["Chloé"],
+                etat=EtatPresence.REPRESENTE,
+                pouvoir_a_id=comite["Bruno"],
+            )
+        )
     # Correcting the same person's proxy to the same holder is not a second proxy.
     with base.session() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.REPRESENTE, comite["Bruno"])
@@ -153,11 +159,13 @@ def test_references_uniques_et_suivantes(base, comite):
 
 def test_regles_des_mandats(base, comite):
     with pytest.raises(ErreurValidation, match="même instance"), base.session() as s:
-        annuaire.creer_mandat(s, comite["Eva"], comite["bureau"], comite["college"], Qualite.SUPPLEANT, J,
-                              titulaire_id=comite["m_Anne"])
+        annuaire.creer_mandat(
+            s, comite["Eva"], comite["bureau"], comite["college"], Qualite.SUPPLEANT, J, titulaire_id=comite["m_Anne"]
+        )
     with pytest.raises(ErreurValidation, match="précède"), base.session() as s:
-        annuaire.creer_mandat(s, comite["Eva"], comite["bureau"], comite["college"], Qualite.TITULAIRE, J,
-                              fin=J - dt.timedelta(days=1))
+        annuaire.creer_mandat(
+            s, comite["Eva"], comite["bureau"], comite["college"], Qualite.TITULAIRE, J, fin=J - dt.timedelta(days=1)
+        )
     with pytest.raises(ErreurValidation, match="déjà un mandat"), base.session() as s:
         annuaire.creer_mandat(s, comite["Anne"], comite["pleniere"], comite["college"], Qualite.TITULAIRE, J)
     with pytest.raises(ErreurValidation, match="invalide"), base.session() as s:
