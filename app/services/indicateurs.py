@@ -41,6 +41,7 @@ from app.modeles.enumerations import (
     TypeProduction,
 )
 from app.services.calendrier import ajouter_mois, dans_periode
+from app.services.normalisation import normaliser
 from app.services.sieges import (
     Decompte,
     EtatSiege,
@@ -236,7 +237,10 @@ def _blocs_membres(donnees: Donnees, evaluees: Iterable[SeanceEvaluee]) -> list[
                 "assiduite": _taux(presentes[personne_id], attendues[personne_id]),
             }
         )
-    lignes.sort(key=lambda ligne: (ligne["nom"], ligne["prenom"]))
+    # Alphabetical as a French reader expects it: « Écuyer » between « Durand » and « Martin ».
+    lignes.sort(
+        key=lambda ligne: (normaliser(ligne["nom"]), normaliser(ligne["prenom"]), ligne["nom"], ligne["prenom"])
+    )
     return lignes
 
 
@@ -289,9 +293,7 @@ def _bloc_mobilisation(donnees: Donnees, debut: dt.date | None, mois: int) -> di
 def _bloc_saisines(session: Session, periode: Periode) -> dict[str, Any]:
     saisines = list(session.scalars(select(Saisine).order_by(Saisine.id)))
     recevables_par_transition = set(
-        session.scalars(
-            select(TransitionSaisine.saisine_id).where(TransitionSaisine.vers == StatutSaisine.RECEVABLE)
-        )
+        session.scalars(select(TransitionSaisine.saisine_id).where(TransitionSaisine.vers == StatutSaisine.RECEVABLE))
     )
     themes: dict[int, set[ThemeEthique]] = defaultdict(set)
     for saisine_id, theme in session.execute(select(SaisineTheme.saisine_id, SaisineTheme.theme)):
