@@ -197,7 +197,7 @@ def _indicateurs(chemin: Path, arguments: argparse.Namespace) -> int:
         raise ErreurConnue("La période est vide : --du est postérieur à --au.")
     base = db.ouvrir(chemin, lecture_seule=True)
     try:
-        with base.session() as session:
+        with base.session_scope() as session:
             resultat = calculer(session, Periode(arguments.du, arguments.au))
     finally:
         base.fermer()

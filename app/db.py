@@ -258,7 +258,7 @@ class BaseDeDonnees:
     migree: bool = False
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session_scope(self) -> Iterator[Session]:
         """One transaction per use case: committed if the block ends normally, rolled back otherwise."""
         session = self.fabrique()
         try:

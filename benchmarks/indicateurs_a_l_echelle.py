@@ -49,7 +49,7 @@ def construire(base: db.BaseDeDonnees, comites: int, annees: int, graine: int = 
     hasard = random.Random(graine)
     debut = dt.date(2016, 1, 1)
     compte = {"personnes": 0, "mandats": 0, "seances": 0, "presences": 0}
-    with base.session() as s:
+    with base.session_scope() as s:
         s.execute(
             insert(College),
             [{"id": i + 1, "nom": c.libelle, "categorie": c, "ordre": i} for i, c in enumerate(CategorieCollege)],
@@ -159,11 +159,11 @@ def main() -> None:
         durees = []
         for _ in range(3):
             t0 = time.perf_counter()
-            with base.session() as s:
+            with base.session_scope() as s:
                 calculer(s, Periode())
             durees.append(time.perf_counter() - t0)
         tracemalloc.start()
-        with base.session() as s:
+        with base.session_scope() as s:
             calculer(s, Periode(dt.date(2020, 1, 1), dt.date(2020, 12, 31)))
         _, pic = tracemalloc.get_traced_memory()
         tracemalloc.stop()

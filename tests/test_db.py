@@ -96,7 +96,7 @@ def test_lecture_seule_interdit_toute_ecriture(chemin_base: Path) -> None:
 
     base = db.ouvrir(chemin_base, lecture_seule=True)
     try:
-        with pytest.raises(OperationalError), base.session() as session:
+        with pytest.raises(OperationalError), base.session_scope() as session:
             session.add(College(nom="X", categorie=CategorieCollege.AUTRE))
             session.flush()
     finally:
@@ -143,14 +143,14 @@ def test_chaque_ecriture_est_journalisee(base: db.BaseDeDonnees) -> None:
     from app.modeles import College, Journal
     from app.modeles.enumerations import CategorieCollege, OperationJournal
 
-    with base.session() as session:
+    with base.session_scope() as session:
         session.add(College(nom="Travailleurs sociaux", categorie=CategorieCollege.TRAVAILLEURS_SOCIAUX))
-    with base.session() as session:
+    with base.session_scope() as session:
         college = session.scalars(select(College)).one()
         college.nom = "Professionnels"
-    with base.session() as session:
+    with base.session_scope() as session:
         session.delete(session.scalars(select(College)).one())
-    with base.session() as session:
+    with base.session_scope() as session:
         lignes = session.scalars(select(Journal).order_by(Journal.id)).all()
         assert [(j.entite, j.operation) for j in lignes] == [
             ("College", OperationJournal.CREATION),

@@ -1,1 +1,1 @@
-"""Use cases and rules. No Qt here; one transaction (BaseDeDonnees.session()) per use case."""
+"""Use cases and rules. No Qt here; one transaction (BaseDeDonnees.session_scope()) per use case."""

@@ -126,7 +126,7 @@ class _Contexte:
 def creer_demo(base: BaseDeDonnees) -> ResumeDemo:
     aujourdhui = horloge.aujourdhui()
     installation = _jour_de_reunion(ajouter_mois(aujourdhui.replace(day=1), -16))
-    with base.session() as session:
+    with base.session_scope() as session:
         if session.scalar(select(func.count()).select_from(Comite)) or session.scalar(
             select(func.count()).select_from(Personne)
         ):

@@ -124,7 +124,7 @@ def importer_classeur(
     avancement.signaler()
     if any(not e.feuille for e in erreurs):
         raise _refus(rapport, erreurs)  # the file itself is unreadable: nothing to check against the base
-    with base.session() as session:
+    with base.session_scope() as session:
         vue = Vue(lu, Referentiel(session, lu))
         erreurs += controler(vue)
         if erreurs:

@@ -11,7 +11,7 @@ from app.modeles import Comite, Instance, Mandat, Personne, Seance, Structure
 
 
 def resume_base(base: db.BaseDeDonnees) -> list[tuple[str, int]]:
-    with base.session() as session:
+    with base.session_scope() as session:
 
         def compter(modele: type) -> int:
             return int(session.scalar(select(func.count()).select_from(modele)) or 0)
@@ -26,7 +26,7 @@ def resume_base(base: db.BaseDeDonnees) -> list[tuple[str, int]]:
 
 
 def nom_comite(base: db.BaseDeDonnees) -> str:
-    with base.session() as session:
+    with base.session_scope() as session:
         return session.scalar(select(Comite.nom).order_by(Comite.id).limit(1)) or "Comité sans nom"
 
 

@@ -29,7 +29,7 @@ J = dt.date(2026, 3, 5)
 @pytest.fixture
 def comite(base):
     """A plenary with collège, four titulaires (Anne, Bruno, Chloé, David) and Anne's suppléante Eva."""
-    with base.session() as s:
+    with base.session_scope() as s:
         college = College(nom="Travailleurs sociaux", categorie=CategorieCollege.TRAVAILLEURS_SOCIAUX)
         pleniere = Instance(nom="Plénière", type=TypeInstance.PLENIERE)
         bureau = Instance(nom="Bureau", type=TypeInstance.BUREAU)
@@ -54,18 +54,18 @@ def comite(base):
 
 
 def _etats(base, seance_id):
-    with base.session() as s:
+    with base.session_scope() as s:
         etat = presences.etat_seance(s, seance_id)
         return {siege.mandat.personne_id: siege.etat for siege in etat.sieges}, etat
 
 
 def test_un_pouvoir_dont_le_porteur_n_est_pas_venu_compte_comme_excuse(base, comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.REPRESENTE, comite["Bruno"])
         presences.enregistrer_presence(s, comite["seance"], comite["Bruno"], EtatPresence.ABSENT)
     etats, _ = _etats(base, comite["seance"])
     assert etats[comite["Anne"]] is EtatSiege.EXCUSE
-    with base.session() as s:
+    with base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Bruno"], EtatPresence.VISIO)
     etats, etat = _etats(base, comite["seance"])
     assert etats[comite["Anne"]] is EtatSiege.REPRESENTE
@@ -75,13 +75,13 @@ def test_un_pouvoir_dont_le_porteur_n_est_pas_venu_compte_comme_excuse(base, com
 
 
 def test_un_porteur_ne_porte_qu_un_pouvoir_par_seance(base, comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Bruno"], EtatPresence.PRESENT)
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.REPRESENTE, comite["Bruno"])
-    with pytest.raises(ErreurConnue, match="porte déjà le pouvoir de Anne Martin"), base.session() as s:
+    with pytest.raises(ErreurConnue, match="porte déjà le pouvoir de Anne Martin"), base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Chloé"], EtatPresence.REPRESENTE, comite["Bruno"])
     # The base refuses it too, whatever the path of the write.
-    with pytest.raises(IntegrityError), base.session() as s:
+    with pytest.raises(IntegrityError), base.session_scope() as s:
         s.add(
             Presence(
                 seance_id=comite["seance"],
@@ -91,21 +91,21 @@ def test_un_porteur_ne_porte_qu_un_pouvoir_par_seance(base, comite):
             )
         )
     # Correcting the same person's proxy to the same holder is not a second proxy.
-    with base.session() as s:
+    with base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.REPRESENTE, comite["Bruno"])
 
 
 def test_pouvoir_sans_porteur_ou_a_soi_meme_refuse(base, comite):
-    with pytest.raises(ErreurConnue, match="à qui le pouvoir"), base.session() as s:
+    with pytest.raises(ErreurConnue, match="à qui le pouvoir"), base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.REPRESENTE)
-    with pytest.raises(ErreurConnue, match="soi-même"), base.session() as s:
+    with pytest.raises(ErreurConnue, match="soi-même"), base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.REPRESENTE, comite["Anne"])
-    with pytest.raises(ErreurConnue, match="représentée"), base.session() as s:
+    with pytest.raises(ErreurConnue, match="représentée"), base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.EXCUSE, comite["Bruno"])
 
 
 def test_suppleante_presente_et_quorum_en_direct(base, comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["Anne"], EtatPresence.EXCUSE)
         presences.enregistrer_presence(s, comite["seance"], comite["Eva"], EtatPresence.PRESENT)
     etats, etat = _etats(base, comite["seance"])
@@ -117,18 +117,21 @@ def test_suppleante_presente_et_quorum_en_direct(base, comite):
 
 def test_workflow_des_seances(base, comite, monkeypatch):
     monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2026-03-01")
-    with pytest.raises(seances.TransitionInterdite, match="ne peut pas passer à « clôturée »"), base.session() as s:
+    with (
+        pytest.raises(seances.TransitionInterdite, match="ne peut pas passer à « clôturée »"),
+        base.session_scope() as s,
+    ):
         seances.changer_statut(s, comite["seance"], StatutSeance.CLOTUREE)
-    with base.session() as s:
+    with base.session_scope() as s:
         seance = seances.changer_statut(s, comite["seance"], StatutSeance.CONVOQUEE)
         assert seance.convocation_envoyee_le == dt.date(2026, 3, 1)
-    with pytest.raises(seances.TransitionInterdite, match="pas encore eu lieu"), base.session() as s:
+    with pytest.raises(seances.TransitionInterdite, match="pas encore eu lieu"), base.session_scope() as s:
         seances.changer_statut(s, comite["seance"], StatutSeance.TENUE)
     monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2026-03-05")
-    with base.session() as s:
+    with base.session_scope() as s:
         seances.changer_statut(s, comite["seance"], StatutSeance.TENUE)
         seances.changer_statut(s, comite["seance"], StatutSeance.CLOTUREE)
-    with pytest.raises(seances.TransitionInterdite), base.session() as s:
+    with pytest.raises(seances.TransitionInterdite), base.session_scope() as s:
         seances.changer_statut(s, comite["seance"], StatutSeance.ANNULEE)
 
 
@@ -136,7 +139,7 @@ def test_toutes_les_transitions_autorisees_et_refusees(base, comite, monkeypatch
     monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2027-01-01")
     for depart in StatutSeance:
         for arrivee in StatutSeance:
-            with base.session() as s:
+            with base.session_scope() as s:
                 seance = seances.creer_seance(s, comite["pleniere"], J)
                 seance.statut = depart
                 s.flush()
@@ -148,34 +151,34 @@ def test_toutes_les_transitions_autorisees_et_refusees(base, comite, monkeypatch
 
 
 def test_references_uniques_et_suivantes(base, comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         assert seances.creer_seance(s, comite["pleniere"], J).reference == "PL-2026-02"
         assert seances.creer_seance(s, comite["bureau"], J).reference == "BU-2026-01"
-    with pytest.raises(ErreurValidation, match="déjà prise"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="déjà prise"), base.session_scope() as s:
         seances.creer_seance(s, comite["bureau"], J, reference="PL-2026-01")
-    with pytest.raises(ErreurValidation, match="heure de fin"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="heure de fin"), base.session_scope() as s:
         seances.creer_seance(s, comite["bureau"], J, heure_debut=dt.time(14), heure_fin=dt.time(9))
 
 
 def test_regles_des_mandats(base, comite):
-    with pytest.raises(ErreurValidation, match="même instance"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="même instance"), base.session_scope() as s:
         annuaire.creer_mandat(
             s, comite["Eva"], comite["bureau"], comite["college"], Qualite.SUPPLEANT, J, titulaire_id=comite["m_Anne"]
         )
-    with pytest.raises(ErreurValidation, match="précède"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="précède"), base.session_scope() as s:
         annuaire.creer_mandat(
             s, comite["Eva"], comite["bureau"], comite["college"], Qualite.TITULAIRE, J, fin=J - dt.timedelta(days=1)
         )
-    with pytest.raises(ErreurValidation, match="déjà un mandat"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="déjà un mandat"), base.session_scope() as s:
         annuaire.creer_mandat(s, comite["Anne"], comite["pleniere"], comite["college"], Qualite.TITULAIRE, J)
-    with pytest.raises(ErreurValidation, match="invalide"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="invalide"), base.session_scope() as s:
         annuaire.creer_personne(s, "Nom", "Prénom", courriel="pas une adresse")
-    with pytest.raises(ErreurValidation, match="déjà dans l'annuaire"), base.session() as s:
+    with pytest.raises(ErreurValidation, match="déjà dans l'annuaire"), base.session_scope() as s:
         annuaire.creer_personne(s, "Martin", "Anne")
 
 
 def test_fin_de_mandat_et_remplacement(base, comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         zoe = annuaire.creer_personne(s, "Zidane", "Zoé")
         nouveau = annuaire.remplacer_membre(s, comite["m_Anne"], zoe.id, dt.date(2026, 1, 1))
         ancien = s.get(Mandat, comite["m_Anne"])
@@ -191,10 +194,10 @@ def test_fin_de_mandat_et_remplacement(base, comite):
 
 
 def test_suppression_refusee_pour_qui_figure_dans_une_seance(base, comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         presences.enregistrer_presence(s, comite["seance"], comite["David"], EtatPresence.PRESENT)
-    with pytest.raises(ErreurConnue, match="Terminez plutôt ses mandats"), base.session() as s:
+    with pytest.raises(ErreurConnue, match="Terminez plutôt ses mandats"), base.session_scope() as s:
         annuaire.supprimer_personne(s, comite["David"])
-    with base.session() as s:
+    with base.session_scope() as s:
         annuaire.supprimer_personne(s, comite["Chloé"])
         assert s.scalars(select(Mandat).where(Mandat.personne_id == comite["Chloé"])).all() == []

@@ -65,7 +65,7 @@ def chemin_demo(tmp_path_factory: pytest.TempPathFactory, _modele_de_base: Path)
 @pytest.fixture
 def session(chemin_demo: Path) -> Iterator[Session]:
     base = db.ouvrir(chemin_demo, lecture_seule=True)
-    with base.session() as s:
+    with base.session_scope() as s:
         yield s
     base.fermer()
 
@@ -221,7 +221,7 @@ def _contenu(chemin: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every table but the audit journal (it holds the real clock time)."""
     base = db.ouvrir(chemin, lecture_seule=True)
     contenu: dict[str, list[tuple[object, ...]]] = {}
-    with base.session() as s:
+    with base.session_scope() as s:
         for table in Base.metadata.sorted_tables:
             if table.name != "journal":
                 contenu[table.name] = [tuple(r) for r in s.execute(select(table).order_by(*table.primary_key))]
@@ -236,8 +236,8 @@ def test_deterministe(chemin_demo: Path, chemin_base: Path, monkeypatch: pytest.
     base.fermer()
     assert _contenu(chemin_base) == _contenu(chemin_demo)
     with (
-        db.ouvrir(chemin_base, lecture_seule=True).session() as s1,
-        db.ouvrir(chemin_demo, lecture_seule=True).session() as s2,
+        db.ouvrir(chemin_base, lecture_seule=True).session_scope() as s1,
+        db.ouvrir(chemin_demo, lecture_seule=True).session_scope() as s2,
     ):
         assert json.dumps(calculer(s1, Periode()), sort_keys=True) == json.dumps(
             calculer(s2, Periode()), sort_keys=True
@@ -248,7 +248,7 @@ def test_suit_la_date_du_jour(chemin_base: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2027-03-01")
     base = db.ouvrir(chemin_base)
     creer_demo(base)
-    with base.session() as s:
+    with base.session_scope() as s:
         dates = [d for (d,) in s.execute(select(Seance.date).order_by(Seance.date))]
         futures = s.scalars(select(Seance).where(Seance.date > dt.date(2027, 3, 1))).all()
     base.fermer()

@@ -65,7 +65,7 @@ def _refus(chemin_base: Path, classeur: Path) -> list[ErreurImport]:
 def _lire(chemin_base: Path, lecture: Callable) -> object:  # type: ignore[type-arg]
     base = db.ouvrir(chemin_base)
     try:
-        with base.session() as session:
+        with base.session_scope() as session:
             return lecture(session)
     finally:
         base.fermer()
@@ -85,7 +85,7 @@ def test_ce_que_la_reference_met_dans_la_base(corpus_import: dict[str, Path], ch
     _importer(chemin_base, corpus_import["reference"])
     base = db.ouvrir(chemin_base)
     try:
-        with base.session() as s:
+        with base.session_scope() as s:
             comite = s.scalars(select(Comite)).one()
             assert (comite.nom, comite.type_territoire, comite.territoire) == (
                 "Comité local du travail social de la Drôme",
@@ -494,7 +494,7 @@ def test_noms_ambigus_dans_la_base(corpus_import: dict[str, Path], chemin_base: 
     """Two persons of the base differ only by accents: a workbook naming them loosely must not pick one."""
     base = db.ouvrir(chemin_base)
     try:
-        with base.session() as s:
+        with base.session_scope() as s:
             s.add_all([Personne(nom="Lefèvre", prenom="Éva"), Personne(nom="Lefevre", prenom="Eva")])
     finally:
         base.fermer()

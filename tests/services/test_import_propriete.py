@@ -128,7 +128,7 @@ def _importer_et_mesurer(modele: Path, dossier: Path, classeur: Path) -> tuple[d
     base = db.ouvrir(chemin)
     try:
         importer_classeur(base, classeur)
-        with base.session() as session:
+        with base.session_scope() as session:
             return calculer(session, Periode(du=None, au=None)), chemin
     finally:
         base.fermer()

@@ -91,7 +91,7 @@ def mobilisation(resultat: dict[str, Any], fenetre: str) -> tuple[int, int, int,
 
 
 def test_chaque_siege_a_un_seul_etat_et_les_etats_font_les_attendus(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c, d, _e, g = f.titulaires(pl, col, "A", "B", "C", "D", "E", "G")
@@ -107,7 +107,7 @@ def test_chaque_siege_a_un_seul_etat_et_les_etats_font_les_attendus(base):
 
 
 def test_suppleant_present_avec_son_titulaire_ne_compte_qu_une_fois(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b = f.personne("A"), f.personne("B")
@@ -125,7 +125,7 @@ def test_suppleant_present_avec_son_titulaire_ne_compte_qu_une_fois(base):
 
 
 def test_supplee_l_emporte_sur_represente_excuse_et_absent(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c, d, x = (f.personne(n) for n in ("A", "B", "C", "D", "X"))
@@ -146,7 +146,7 @@ def test_supplee_l_emporte_sur_represente_excuse_et_absent(base):
 
 
 def test_pouvoir_valide_represente_pouvoir_caduc_excuse(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c, d, e, h1, h2, h3, h4, h5 = f.titulaires(pl, col, "A", "B", "C", "D", "E", "H1", "H2", "H3", "H4", "H5")
@@ -166,7 +166,7 @@ def test_pouvoir_valide_represente_pouvoir_caduc_excuse(base):
 
 
 def test_un_porteur_ne_porte_qu_un_pouvoir_par_seance(base):
-    with pytest.raises(IntegrityError), base.session() as s:
+    with pytest.raises(IntegrityError), base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, h = f.titulaires(pl, col, "A", "B", "H")
@@ -177,7 +177,7 @@ def test_un_porteur_ne_porte_qu_un_pouvoir_par_seance(base):
 
 
 def test_suppleant_d_un_titulaire_parti_ne_supplee_personne_avant_rattachement(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c, sup = (f.personne(n) for n in ("A", "B", "C", "S"))
@@ -203,7 +203,7 @@ def test_suppleant_d_un_titulaire_parti_ne_supplee_personne_avant_rattachement(b
 
 
 def test_suppleant_hors_mandat_ne_supplee_pas(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, sa, sb = (f.personne(n) for n in ("A", "B", "SA", "SB"))
@@ -226,7 +226,7 @@ def test_suppleant_hors_mandat_ne_supplee_pas(base):
 
 
 def test_les_pouvoirs_comptent_au_quorum_selon_l_instance(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         col = f.college("Collège")
         pl = f.instance("Plénière", quorum=(1, 2), pouvoirs_comptes=True)
@@ -246,7 +246,7 @@ def test_les_pouvoirs_comptent_au_quorum_selon_l_instance(base):
 
 
 def test_quorum_un_demi_de_sept_exige_quatre(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière", quorum=(1, 2)), f.college("Collège")
         p = f.titulaires(pl, col, *"ABCDEFG")
@@ -264,7 +264,7 @@ def test_quorum_un_demi_de_sept_exige_quatre(base):
 
 
 def test_quorum_un_tiers_de_neuf_exige_trois(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière", quorum=(1, 3), pouvoirs_comptes=True), f.college("Collège")
         p = f.titulaires(pl, col, *"ABCDEFGHI")
@@ -282,7 +282,7 @@ def test_quorum_un_tiers_de_neuf_exige_trois(base):
 
 
 def test_quorum_deux_tiers_de_six_exige_exactement_quatre(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière", quorum=(2, 3)), f.college("Collège")
         p = f.titulaires(pl, col, *"ABCDEF")
@@ -296,7 +296,7 @@ def test_quorum_deux_tiers_de_six_exige_exactement_quatre(base):
 
 def test_seance_sans_siege_attendu_taux_null_et_quorum_trivialement_atteint(base):
     """§3 is silent on a meeting with no expected seat: the code reads ⌈fraction × 0⌉ = 0, so 0 ≥ 0 holds."""
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         gt, col = f.instance("Groupe", TypeInstance.GROUPE_TRAVAIL), f.college("Collège")
         k = f.personne("K")
@@ -314,7 +314,7 @@ def test_seance_sans_siege_attendu_taux_null_et_quorum_trivialement_atteint(base
 
 
 def test_consultatifs_suppleants_et_invites_ne_sont_pas_des_sieges(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         col = f.college("Collège")
         pl, bu = f.instance("Plénière"), f.instance("Bureau", TypeInstance.BUREAU)
@@ -333,7 +333,7 @@ def test_consultatifs_suppleants_et_invites_ne_sont_pas_des_sieges(base):
 
 
 def test_mandat_actif_le_jour_de_son_debut_et_de_sa_fin(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c, d, e = (f.personne(n) for n in "ABCDE")
@@ -353,7 +353,7 @@ def test_mandat_actif_le_jour_de_son_debut_et_de_sa_fin(base):
 
 
 def test_mandats_commencant_ou_finissant_dans_la_periode(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c = (f.personne(n) for n in "ABC")
@@ -378,7 +378,7 @@ def test_mandats_commencant_ou_finissant_dans_la_periode(base):
 
 def test_seules_les_seances_tenues_ou_cloturees_comptent(base):
     assert frozenset({StatutSeance.TENUE, StatutSeance.CLOTUREE}) == STATUTS_TENUS
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b = f.titulaires(pl, col, "A", "B")
@@ -402,7 +402,7 @@ def test_seules_les_seances_tenues_ou_cloturees_comptent(base):
 
 
 def test_bornes_de_la_periode_incluses(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         (a,) = f.titulaires(pl, col, "A")
@@ -422,7 +422,7 @@ def test_bornes_de_la_periode_incluses(base):
 
 
 def test_seances_triees_par_date_puis_reference(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         col = f.college("Collège")
         pl = f.instance("Plénière")
@@ -446,7 +446,7 @@ def test_seances_triees_par_date_puis_reference(base):
 
 
 def test_taux_par_college_dans_l_ordre_enregistre_et_null_sans_siege(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl = f.instance("Plénière")
         elus = f.college("Élus", CategorieCollege.ELUS_DECIDEURS, ordre=2)
@@ -480,7 +480,7 @@ def test_taux_par_college_dans_l_ordre_enregistre_et_null_sans_siege(base):
 
 
 def test_le_college_d_un_siege_est_celui_du_mandat(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         elus, inst = f.college("Élus", ordre=1), f.college("Institutions", ordre=2)
         pl, bu = f.instance("Plénière"), f.instance("Bureau", TypeInstance.BUREAU)
@@ -508,7 +508,7 @@ def test_le_college_d_un_siege_est_celui_du_mandat(base):
 
 
 def test_assiduite_personnelle_ne_compte_pas_le_supplee(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b = f.titulaires(pl, col, "A", "B")
@@ -530,7 +530,7 @@ def test_assiduite_personnelle_ne_compte_pas_le_supplee(base):
 
 
 def test_assiduite_sur_toutes_les_instances(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         col = f.college("Collège")
         pl, bu = f.instance("Plénière"), f.instance("Bureau", TypeInstance.BUREAU)
@@ -548,7 +548,7 @@ def test_assiduite_sur_toutes_les_instances(base):
 
 
 def test_membres_tries_par_nom_puis_prenom_a_la_francaise(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         gens = [
@@ -577,7 +577,7 @@ def test_membres_tries_par_nom_puis_prenom_a_la_francaise(base):
 def test_college_du_membre_est_celui_de_son_dernier_mandat_titulaire(base):
     """§4: « college is that of their latest titulaire mandate ». The code takes the latest start date over all
     titulaire mandates, even one starting after the period asked; suppléant mandates are ignored."""
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         elus, inst, autre = f.college("Élus", ordre=1), f.college("Institutions", ordre=2), f.college("Autre", ordre=3)
         pl, bu = f.instance("Plénière"), f.instance("Bureau", TypeInstance.BUREAU)
@@ -597,7 +597,7 @@ def test_college_du_membre_est_celui_de_son_dernier_mandat_titulaire(base):
 
 
 def test_mobilisation_fenetres_en_mois_calendaires_fin_exclue_et_ramenee_en_fin_de_mois(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         f.comite(installe_le=jour("2025-08-31"))
         pl, col = f.instance("Plénière"), f.college("Collège")
@@ -618,7 +618,7 @@ def test_mobilisation_fenetres_en_mois_calendaires_fin_exclue_et_ramenee_en_fin_
 
 @pytest.mark.parametrize("avec_comite", [True, False], ids=["comite-sans-date", "sans-comite"])
 def test_mobilisation_sans_date_d_installation_part_de_la_premiere_seance_tenue(base, avec_comite):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         if avec_comite:
             f.comite(installe_le=None)
@@ -641,7 +641,7 @@ def test_mobilisation_sans_date_d_installation_part_de_la_premiere_seance_tenue(
 
 
 def test_mobilisation_personnes_structures_et_categories(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         f.comite(installe_le=jour("2026-01-10"))
         ts, pa = f.college("Travailleurs sociaux", TS), f.college("Personnes accompagnées", PA)
@@ -678,7 +678,7 @@ def test_mobilisation_personnes_structures_et_categories(base):
 
 
 def test_mobilisation_sans_seance_tenue(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         f.comite(installe_le=jour("2026-01-10"))
         pl, col = f.instance("Plénière"), f.college("Collège")
@@ -693,7 +693,7 @@ def test_mobilisation_sans_seance_tenue(base):
 
 
 def test_saisines_comptees_par_leurs_dates(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         # received the day before the period, admissible and transmitted inside: 31 Dec → 10 Feb = 41 days
         f.saisine(
@@ -745,7 +745,7 @@ def test_saisines_comptees_par_leurs_dates(base):
 
 
 def test_delai_median_impair_et_absent(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         for recue, transmise in [
             ("2026-01-01", "2026-01-06"),
@@ -764,7 +764,7 @@ def test_delai_median_impair_et_absent(base):
 
 
 def test_recommandations_par_dates_d_adoption_et_de_publication(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         publiee = StatutRecommandation.PUBLIEE
         f.recommandation(statut=publiee, adoptee_le=jour("2026-03-01"), publiee_le=jour("2026-04-01"))
@@ -779,7 +779,7 @@ def test_recommandations_par_dates_d_adoption_et_de_publication(base):
 
 
 def test_productions_et_diffusions_comptees_chacune_a_sa_date(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         p1 = f.production(TypeProduction.GUIDE, jour("2025-12-31"))  # before the period...
         f.diffusion(p1, CanalDiffusion.SITE_INTERNET, jour("2026-01-01"))  # ...but spread inside it
@@ -842,11 +842,11 @@ def _petit_comite(f: Fabrique) -> None:
 
 
 def test_json_deterministe_pour_une_meme_base(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         _petit_comite(Fabrique(s))
     textes = []
     for _ in range(2):
-        with base.session() as s:
+        with base.session_scope() as s:
             textes.append(json.dumps(calculer(s, Periode()), ensure_ascii=False, sort_keys=True))
     assert textes[0] == textes[1]
     r = json.loads(textes[0])
@@ -861,7 +861,7 @@ def test_json_deterministe_pour_une_meme_base(base):
 
 
 def test_forme_de_l_objet_indicateurs(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         _petit_comite(Fabrique(s))
         r = calculer(s)  # no period: unbounded
     assert list(r) == [
@@ -909,7 +909,7 @@ def test_forme_de_l_objet_indicateurs(base):
 
 
 def test_evaluer_seances_donne_l_etat_de_chaque_siege(base):
-    with base.session() as s:
+    with base.session_scope() as s:
         f = Fabrique(s)
         pl, col = f.instance("Plénière"), f.college("Collège")
         a, b, c, d, e = f.titulaires(pl, col, *"ABCDE")
