@@ -167,6 +167,10 @@ def _classeur() -> Any:
                 # A whole text column: a fraction typed later must not turn into a date (1/2 → 1 February).
                 feuille.column_dimensions[lettre].number_format = "@"
         feuille.freeze_panes = "A2"
+        # Printed, a sheet fits the page's width in landscape instead of spreading its columns over pages.
+        feuille.page_setup.orientation = "landscape"
+        feuille.sheet_properties.pageSetUpPr.fitToPage = True
+        feuille.page_setup.fitToWidth, feuille.page_setup.fitToHeight = 1, 0
     classeur.active = classeur.sheetnames.index(schema.MEMBRES)
     return classeur
 
