@@ -131,10 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _fenetre(chemin: Path, _arguments: argparse.Namespace) -> int:
+def _fenetre(chemin: Path, arguments: argparse.Namespace) -> int:
+    import os
+
+    from app.chemins import VARIABLE_BASE
     from app.ui.application import lancer
 
-    return lancer(chemin)
+    # Without --base or COMITE_LOCAL_BASE, the window reopens the base used last time.
+    explicite = bool(arguments.base) or bool(os.environ.get(VARIABLE_BASE, "").strip())
+    return lancer(chemin, explicite=explicite)
 
 
 def _demo(chemin: Path, _arguments: argparse.Namespace) -> int:

@@ -1,28 +1,66 @@
-"""The main window. For now a summary of the open base; the pages come with the interface issue."""
+"""The main window: navigation on the left, the chosen page on the right, menus, status bar.
+
+Pages are built the first time they are shown (a quick start), and all of them again when another base is
+opened. What the window remembers (size, splitters, last base and page) is plain JSON (`app.ui.reglages`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
-from sqlalchemy import func, select
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
-from app import NOM_APPLICATION, db
-from app.modeles import Comite, Instance, Mandat, Personne, Seance, Structure
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app import NOM_APPLICATION, __version__, db
+from app.erreurs import ErreurConnue
+from app.modeles import Comite
+from app.ui import reglages as reglages_fenetre
+from app.ui.contexte import Contexte
+from app.ui.icones import icone
+from app.ui.journal_erreurs import DialogueJournal
+from app.ui.page import Page
 
 
-def resume_base(base: db.BaseDeDonnees) -> list[tuple[str, int]]:
-    with base.session_scope() as session:
+@dataclass(frozen=True)
+class EntreePage:
+    titre: str
+    module: str
+    classe: str
+    icone: str
 
-        def compter(modele: type) -> int:
-            return int(session.scalar(select(func.count()).select_from(modele)) or 0)
 
-        return [
-            ("Structures", compter(Structure)),
-            ("Personnes", compter(Personne)),
-            ("Mandats", compter(Mandat)),
-            ("Instances", compter(Instance)),
-            ("Séances", compter(Seance)),
-        ]
+PAGES = [
+    EntreePage("Tableau de bord", "app.ui.pages.tableau_de_bord", "PageTableauDeBord", "tableau-de-bord"),
+    EntreePage("Comité", "app.ui.pages.comite", "PageComite", "comite"),
+    EntreePage("Structures", "app.ui.pages.structures", "PageStructures", "structures"),
+    EntreePage("Membres", "app.ui.pages.membres", "PageMembres", "membres"),
+    EntreePage("Séances", "app.ui.pages.a_venir", "PageSeances", "seances"),
+    EntreePage("Saisines", "app.ui.pages.a_venir", "PageSaisines", "saisines"),
+    EntreePage("Recommandations", "app.ui.pages.a_venir", "PageRecommandations", "recommandations"),
+    EntreePage("Travaux et diffusion", "app.ui.pages.a_venir", "PageTravaux", "travaux"),
+    EntreePage("Évaluation", "app.ui.pages.a_venir", "PageEvaluation", "evaluation"),
+    EntreePage("Exports", "app.ui.pages.a_venir", "PageExports", "exports"),
+]
+
+FILTRE_BASES = "Bases Comité local (*.db);;Tous les fichiers (*)"
+
+# Opens a base for the window (taking the guard against a second program, asking what to do if it is held);
+# None when the user gave up. Provided by app.ui.application.
+OuvrirBase = Callable[[Path, QWidget | None], db.BaseDeDonnees | None]
 
 
 def nom_comite(base: db.BaseDeDonnees) -> str:
@@ -31,19 +69,275 @@ def nom_comite(base: db.BaseDeDonnees) -> str:
 
 
 class FenetrePrincipale(QMainWindow):
-    def __init__(self, base: db.BaseDeDonnees) -> None:
+    def __init__(self, base: db.BaseDeDonnees, ouvrir_base: OuvrirBase | None = None) -> None:
         super().__init__()
+        self.setObjectName("fenetre_principale")
+        self._ouvrir_base = ouvrir_base
+        self.memoriser_en_quittant = True  # off for the review captures: they must not touch the user's settings
+        self.reglages = reglages_fenetre.charger()
+        self.setWindowIcon(icone("application"))
+        self.setMinimumSize(QSize(760, 520))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Navigation entre les pages")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 7px 6px; }")
+        for entree in PAGES:
+            QListWidgetItem(icone(entree.icone), entree.titre, self.navigation)
+        self.navigation.setMinimumWidth(190)
+        self.pile_pages = QStackedWidget()
+        self.separateur = QSplitter(Qt.Orientation.Horizontal)
+        self.separateur.setObjectName("separateur_principal")
+        self.separateur.addWidget(self.navigation)
+        self.separateur.addWidget(self.pile_pages)
+        self.separateur.setStretchFactor(1, 1)
+        self.separateur.setChildrenCollapsible(False)
+        self.setCentralWidget(self.separateur)
+        self.navigation.currentRowChanged.connect(self._afficher_page)
+
+        self.contexte: Contexte
+        self.pages: dict[int, Page] = {}
+        self._creer_menus()
+        self._installer_base(base)
+        self._restaurer_geometrie()
+        titres = [e.titre for e in PAGES]
+        derniere = self.reglages.derniere_page
+        self.navigation.setCurrentRow(titres.index(derniere) if derniere in titres else 0)
+
+    # --- base ------------------------------------------------------------------------------------------
+
+    def _installer_base(self, base: db.BaseDeDonnees) -> None:
         self.base = base
-        self.setWindowTitle(f"{NOM_APPLICATION} — {base.chemin.name}")
-        self.resize(1100, 700)
-        centre = QWidget(self)
-        disposition = QVBoxLayout(centre)
-        titre = QLabel(f"<h2>{nom_comite(base)}</h2>")
-        titre.setTextFormat(Qt.TextFormat.RichText)
-        disposition.addWidget(titre)
-        lignes = "".join(f"<tr><td>{libelle}</td><td align='right'>{n}</td></tr>" for libelle, n in resume_base(base))
-        tableau = QLabel(f"<table cellpadding='4'>{lignes}</table>")
-        disposition.addWidget(tableau)
-        disposition.addStretch(1)
-        self.setCentralWidget(centre)
-        self.statusBar().showMessage(f"Base : {base.chemin}")
+        self.contexte = Contexte(base, self)
+        self.contexte.echec.connect(self._signaler_echec)
+        self.pile_undo_actions()
+        for page in self.pages.values():
+            self.pile_pages.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.reglages.derniere_base = str(base.chemin)
+        lecture = " (lecture seule)" if base.lecture_seule else ""
+        self.setWindowTitle(f"{nom_comite(base)} — {base.chemin.name}{lecture} — {NOM_APPLICATION}")
+        self.statusBar().showMessage(f"Base : {base.chemin}{lecture}")
+        if self.navigation.currentRow() >= 0:
+            self._afficher_page(self.navigation.currentRow())
+
+    def pile_undo_actions(self) -> None:
+        """Point Annuler / Rétablir at the current base's undo stack (its text says what will be undone)."""
+        for action in (getattr(self, "action_annuler", None), getattr(self, "action_retablir", None)):
+            if action is not None:
+                self.menu_edition.removeAction(action)
+        self.action_annuler = self.contexte.pile.createUndoAction(self, "&Annuler")
+        self.action_annuler.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_annuler.setIcon(icone("annuler"))
+        self.action_retablir = self.contexte.pile.createRedoAction(self, "&Rétablir")
+        self.action_retablir.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.action_retablir.setIcon(icone("retablir"))
+        premiere = self.menu_edition.actions()[0]  # the separator before « Rechercher »
+        self.menu_edition.insertAction(premiere, self.action_annuler)
+        self.menu_edition.insertAction(premiere, self.action_retablir)
+
+    def _changer_de_base(self, chemin: Path) -> None:
+        if self._ouvrir_base is None or not self._peut_quitter_la_page():
+            return
+        nouvelle = self._ouvrir_base(chemin, self)
+        if nouvelle is None:
+            return
+        ancienne = self.base
+        self._installer_base(nouvelle)
+        ancienne.fermer()
+
+    # --- pages -----------------------------------------------------------------------------------------
+
+    def page(self, rang: int) -> Page:
+        if rang not in self.pages:
+            entree = PAGES[rang]
+            classe = getattr(importlib.import_module(entree.module), entree.classe)
+            page: Page = classe(self.contexte)
+            self.pages[rang] = page
+            self.pile_pages.addWidget(page)
+            for separateur in page.findChildren(QSplitter):
+                tailles = self.reglages.separateurs.get(separateur.objectName())
+                if tailles and len(tailles) == separateur.count():
+                    separateur.setSizes(tailles)
+            page.rafraichir()
+        return self.pages[rang]
+
+    def page_courante(self) -> Page | None:
+        widget = self.pile_pages.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _afficher_page(self, rang: int) -> None:
+        if rang < 0:
+            return
+        self.pile_pages.setCurrentWidget(self.page(rang))
+        self.reglages.derniere_page = PAGES[rang].titre
+
+    def _peut_quitter_la_page(self) -> bool:
+        """Pages with a form (Comité) say whether unsaved changes would be lost."""
+        for page in self.pages.values():
+            en_cours = getattr(page, "modifications_en_cours", None)
+            if callable(en_cours) and en_cours():
+                reponse = QMessageBox.question(
+                    self,
+                    NOM_APPLICATION,
+                    f"La page « {page.titre} » a des modifications non enregistrées. Les abandonner ?",
+                    QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if reponse != QMessageBox.StandardButton.Discard:
+                    return False
+        return True
+
+    # --- menus -----------------------------------------------------------------------------------------
+
+    def _action(self, texte: str, rappel: Callable[[], object], raccourci: str | None = None, nom: str = "") -> QAction:
+        action = QAction(texte, self)
+        if raccourci:
+            action.setShortcut(QKeySequence(raccourci))
+        if nom:
+            action.setIcon(icone(nom))
+        action.triggered.connect(lambda _coche=False: rappel())
+        self.addAction(action)  # its shortcut works wherever the focus is in the window, menus closed
+        return action
+
+    def _creer_menus(self) -> None:
+        barre = self.menuBar()
+        fichier = barre.addMenu("&Fichier")
+        fichier.addAction(self._action("&Nouvelle base…", self.nouvelle_base, "Ctrl+N"))
+        fichier.addAction(self._action("&Ouvrir une base…", self.ouvrir_une_base, "Ctrl+O", "ouvrir"))
+        fichier.addAction(self._action("&Sauvegarder une copie…", self.sauvegarder_une_copie, "Ctrl+Shift+S"))
+        fichier.addSeparator()
+        fichier.addAction(self._action("&Importer un classeur…", self.importer_un_classeur, "Ctrl+I", "importer"))
+        fichier.addAction(self._action("Enregistrer le &modèle d'import…", self.enregistrer_le_modele))
+        fichier.addSeparator()
+        fichier.addAction(self._action("&Quitter", self.close, "Ctrl+Q"))
+        self.menu_edition = barre.addMenu("É&dition")
+        self.menu_edition.addSeparator()
+        self.menu_edition.addAction(self._action("&Rechercher", self.rechercher, "Ctrl+F", "rechercher"))
+        affichage = barre.addMenu("&Affichage")
+        for rang, entree in enumerate(PAGES):
+            touche = f"Ctrl+{(rang + 1) % 10}"
+            affichage.addAction(self._action(entree.titre, self._aller_a(rang), touche, entree.icone))
+        aide = barre.addMenu("&Aide")
+        aide.addAction(self._action("&À propos de Comité local", self.a_propos, nom="aide"))
+        aide.addAction(self._action("&Journal des erreurs", self.journal_des_erreurs))
+
+    def _aller_a(self, rang: int) -> Callable[[], None]:
+        return lambda: self.navigation.setCurrentRow(rang)
+
+    def rechercher(self) -> None:
+        page = self.page_courante()
+        if page is not None:
+            page.rechercher()
+
+    def nouvelle_base(self) -> None:
+        chemin, _ = QFileDialog.getSaveFileName(self, "Nouvelle base", str(self.base.chemin.parent), FILTRE_BASES)
+        if not chemin:
+            return
+        cible = Path(chemin)
+        if cible.suffix == "":
+            cible = cible.with_suffix(".db")
+        if cible.exists():
+            QMessageBox.warning(
+                self, NOM_APPLICATION, f"« {cible.name} » existe déjà : choisissez un autre nom pour une base neuve."
+            )
+            return
+        self._changer_de_base(cible)
+
+    def ouvrir_une_base(self) -> None:
+        chemin, _ = QFileDialog.getOpenFileName(self, "Ouvrir une base", str(self.base.chemin.parent), FILTRE_BASES)
+        if chemin:
+            self._changer_de_base(Path(chemin))
+
+    def sauvegarder_une_copie(self) -> None:
+        proposition = self.base.chemin.with_name(f"{self.base.chemin.stem}-copie.db")
+        chemin, _ = QFileDialog.getSaveFileName(self, "Sauvegarder une copie", str(proposition), FILTRE_BASES)
+        if not chemin:
+            return
+        cible = Path(chemin)
+        if cible.resolve() == self.base.chemin.resolve():
+            QMessageBox.warning(self, NOM_APPLICATION, "Choisissez un autre fichier que la base ouverte.")
+            return
+        try:
+            db.copier_base(self.base.chemin, cible)
+        except OSError as exc:
+            QMessageBox.warning(self, NOM_APPLICATION, f"Copie impossible dans « {cible} » : {exc.strerror or exc}.")
+            return
+        self.statusBar().showMessage(f"Copie enregistrée dans « {cible} ».", 8000)
+
+    def importer_un_classeur(self) -> None:
+        if self.base.lecture_seule:
+            QMessageBox.information(self, NOM_APPLICATION, "La base est ouverte en lecture seule : import impossible.")
+            return
+        from app.ui.import_classeur import importer_depuis_la_fenetre
+
+        importer_depuis_la_fenetre(self.contexte, self)
+
+    def enregistrer_le_modele(self) -> None:
+        from app.services.modele_import import enregistrer_modele
+
+        proposition = str(self.base.chemin.parent / "modele-import-comite-local.xlsx")
+        chemin, _ = QFileDialog.getSaveFileName(
+            self, "Enregistrer le modèle d'import", proposition, "Classeurs Excel (*.xlsx)"
+        )
+        if not chemin:
+            return
+        cible = Path(chemin) if chemin.lower().endswith(".xlsx") else Path(chemin + ".xlsx")
+        try:
+            enregistrer_modele(cible)
+        except ErreurConnue as erreur:
+            QMessageBox.warning(self, NOM_APPLICATION, erreur.message)
+            return
+        self.statusBar().showMessage(f"Modèle d'import enregistré dans « {cible} ».", 8000)
+
+    def a_propos(self) -> None:
+        QMessageBox.about(
+            self,
+            "À propos de Comité local",
+            f"<h3>{NOM_APPLICATION} {__version__}</h3>"
+            "<p>Le secrétariat d'un comité local du travail social et du développement social : annuaire, "
+            "séances, présences, saisines éthiques, recommandations et comptes rendus au HCTS et à l'ANSA.</p>"
+            f"<p>Base ouverte : {self.base.chemin}</p>",
+        )
+
+    def journal_des_erreurs(self) -> None:
+        DialogueJournal(self).exec()
+
+    def _signaler_echec(self, message: str) -> None:
+        QMessageBox.warning(self, NOM_APPLICATION, message)
+
+    def ouvrir_dossier(self, dossier: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(dossier)))
+
+    # --- geometry --------------------------------------------------------------------------------------
+
+    def _restaurer_geometrie(self) -> None:
+        r = self.reglages
+        ecran = self.screen().availableGeometry()
+        self.resize(min(r.largeur, ecran.width()), min(r.hauteur, ecran.height()))
+        if r.x is not None and r.y is not None and ecran.contains(r.x + 40, r.y + 40):
+            self.move(r.x, r.y)
+        tailles = r.separateurs.get(self.separateur.objectName())
+        self.separateur.setSizes(tailles if tailles and len(tailles) == 2 else [210, max(self.width() - 210, 400)])
+        if r.maximisee:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def memoriser(self) -> None:
+        r = self.reglages
+        r.maximisee = self.isMaximized()
+        if not r.maximisee:
+            r.x, r.y, r.largeur, r.hauteur = self.x(), self.y(), self.width(), self.height()
+        for separateur in self.findChildren(QSplitter):
+            if separateur.objectName():
+                r.separateurs[separateur.objectName()] = [int(t) for t in separateur.sizes()]
+        reglages_fenetre.enregistrer(r)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._peut_quitter_la_page():
+            event.ignore()
+            return
+        if self.memoriser_en_quittant:
+            self.memoriser()
+        event.accept()

@@ -1,0 +1,35 @@
+"""Pages whose features come with later issues: each says plainly what it will hold and when."""
+
+from __future__ import annotations
+
+from app.ui.page import PageAVenir
+
+
+class PageSeances(PageAVenir):
+    titre = "Séances"
+    arrivee = "la gestion des séances (convocations, émargement, procès-verbaux)"
+
+
+class PageSaisines(PageAVenir):
+    titre = "Saisines"
+    arrivee = "le suivi des saisines de l'instance éthique"
+
+
+class PageRecommandations(PageAVenir):
+    titre = "Recommandations"
+    arrivee = "la rédaction et la publication des recommandations"
+
+
+class PageTravaux(PageAVenir):
+    titre = "Travaux et diffusion"
+    arrivee = "le suivi des productions du comité et de leur diffusion"
+
+
+class PageEvaluation(PageAVenir):
+    titre = "Évaluation"
+    arrivee = "la saisie des données d'évaluation pour l'ANSA"
+
+
+class PageExports(PageAVenir):
+    titre = "Exports"
+    arrivee = "le rapport au HCTS et le classeur d'évaluation ANSA"

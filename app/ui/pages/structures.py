@@ -1,0 +1,9 @@
+"""Placeholder until this page is built."""
+
+from __future__ import annotations
+
+from app.ui.page import PageAVenir
+
+
+class PageStructures(PageAVenir):
+    titre = "Structures"
