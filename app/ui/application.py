@@ -41,14 +41,19 @@ def ouvrir_base(chemin: Path, parent: QWidget | None = None) -> db.BaseDeDonnees
         return None
 
 
-def lancer(chemin: Path, *, explicite: bool = True) -> int:
-    configurer()
-    application = application_qt()
+def choisir_base(chemin: Path, *, explicite: bool) -> Path:
+    """The base asked for (--base, COMITE_LOCAL_BASE), else the one used last time if it still exists."""
     if not explicite:
         derniere = reglages.charger().derniere_base
         if derniere and Path(derniere).is_file():
-            chemin = Path(derniere)
-    base = ouvrir_base(chemin)
+            return Path(derniere)
+    return chemin
+
+
+def lancer(chemin: Path, *, explicite: bool = True) -> int:
+    configurer()
+    application = application_qt()
+    base = ouvrir_base(choisir_base(chemin, explicite=explicite))
     if base is None:
         return 1
     from app.ui.fenetre_principale import FenetrePrincipale
