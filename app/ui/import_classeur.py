@@ -9,5 +9,7 @@ from app.ui.contexte import Contexte
 
 def importer_depuis_la_fenetre(contexte: Contexte, parent: QWidget | None = None) -> None:
     QMessageBox.information(
-        parent, "Importer un classeur", "L'import depuis la fenêtre arrive bientôt ; utilisez « comite-local importer »."
+        parent,
+        "Importer un classeur",
+        "L'import depuis la fenêtre arrive bientôt ; utilisez « comite-local importer ».",
     )
