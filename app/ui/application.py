@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app import NOM_APPLICATION, __version__, db
+from app import NOM_APPLICATION, __version__, db, verrou
 from app.erreurs import ErreurConnue
 from app.journalisation import configurer
-from app.ui import reglages
+from app.ui import erreurs, reglages
 
 
 def application_qt() -> QApplication:
@@ -33,12 +35,86 @@ def application_qt() -> QApplication:
 
 
 def ouvrir_base(chemin: Path, parent: QWidget | None = None) -> db.BaseDeDonnees | None:
-    """Open `chemin` for the window; a known problem is explained and gives None."""
+    """Open `chemin` for the window; a known problem is explained and gives None.
+
+    The base's lock is taken first (app.verrou); if another program holds it, the user may open it read-only.
+    """
     try:
-        return db.ouvrir(chemin)
+        nouveau = _prendre_le_verrou(chemin)
+    except verrou.BaseOccupee as occupee:
+        if not demander_lecture_seule(occupee.message, parent):
+            return None
+        return _garder(chemin, None, _ouvrir(chemin, parent, lecture_seule=True))
+    base = _ouvrir(chemin, parent, lecture_seule=False)
+    if base is None and nouveau is not None:
+        nouveau.rendre()
+    return _garder(chemin, nouveau, base)
+
+
+def _ouvrir(chemin: Path, parent: QWidget | None, *, lecture_seule: bool) -> db.BaseDeDonnees | None:
+    try:
+        return db.ouvrir(chemin, lecture_seule=lecture_seule)
     except ErreurConnue as erreur:
         QMessageBox.warning(parent, NOM_APPLICATION, erreur.message)
         return None
+
+
+# --- The guard against a second program on the same base (app.verrou) --------------------------------------
+# The window shows one base at a time and closes the previous one once another opened: one lock is held.
+
+_verrou_tenu: verrou.Verrou | None = None
+
+
+def _prendre_le_verrou(chemin: Path) -> verrou.Verrou | None:
+    """A new lock; None if this process already holds this base's, or the folder refuses a lock file."""
+    if _verrou_tenu is not None and _verrou_tenu.chemin_base.resolve() == chemin.resolve():
+        return None
+    try:
+        return verrou.prendre(chemin)
+    except OSError as exc:  # a read-only folder: db.ouvrir says what matters about it
+        logging.getLogger(__name__).warning("Verrou impossible pour %s : %s", chemin, exc)
+        return None
+
+
+def _garder(chemin: Path, nouveau: verrou.Verrou | None, base: db.BaseDeDonnees | None) -> db.BaseDeDonnees | None:
+    """Once a base opened, the previous base's lock goes (the window closes that base) and the new one stays."""
+    global _verrou_tenu
+    if base is None:
+        return None
+    if _verrou_tenu is not None and (nouveau is not None or _verrou_tenu.chemin_base.resolve() != chemin.resolve()):
+        _verrou_tenu.rendre()
+        _verrou_tenu = None
+    if nouveau is not None:
+        _verrou_tenu = nouveau
+    return base
+
+
+def rendre_le_verrou() -> None:
+    """At exit, also after a crash (atexit); a killed process leaves a stale lock, taken over next time."""
+    global _verrou_tenu
+    if _verrou_tenu is not None:
+        _verrou_tenu.rendre()
+        _verrou_tenu = None
+
+
+atexit.register(rendre_le_verrou)
+
+
+def demander_lecture_seule(message: str, parent: QWidget | None) -> bool:
+    boite = QMessageBox(QMessageBox.Icon.Warning, NOM_APPLICATION, message, parent=parent)
+    boite.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 28em; }")  # one line if possible
+    boite.setInformativeText(
+        "En lecture seule, vous pouvez tout consulter et imprimer, sans rien modifier. "
+        "Pour la modifier, fermez d'abord Comité local là où elle est ouverte."
+    )
+    lecture_seule = boite.addButton("Ouvrir en &lecture seule", QMessageBox.ButtonRole.AcceptRole)
+    annuler = boite.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    boite.setDefaultButton(annuler)
+    boite.exec()
+    return boite.clickedButton() is lecture_seule
+
+
+# -----------------------------------------------------------------------------------------------------------
 
 
 def choisir_base(chemin: Path, *, explicite: bool) -> Path:
@@ -53,6 +129,7 @@ def choisir_base(chemin: Path, *, explicite: bool) -> Path:
 def lancer(chemin: Path, *, explicite: bool = True) -> int:
     configurer()
     application = application_qt()
+    erreurs.installer(application)  # known conditions: a French message; anything else: the crash dialog
     base = ouvrir_base(choisir_base(chemin, explicite=explicite))
     if base is None:
         return 1
@@ -64,3 +141,4 @@ def lancer(chemin: Path, *, explicite: bool = True) -> int:
         return application.exec()
     finally:
         fenetre.base.fermer()
+        rendre_le_verrou()
