@@ -1,0 +1,1 @@
+"""The pieces of the Structures and Membres pages: table models, filter proxy and dialogs."""
