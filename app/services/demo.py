@@ -372,8 +372,9 @@ def _seances(ctx: _Contexte) -> None:
             par_annee[jour.year] += 1
             if statut is None:
                 if jour >= ctx.aujourdhui:
-                    proche = jour - ctx.aujourdhui <= dt.timedelta(days=instance.delai_convocation_jours + 20)
-                    statut = StatutSeance.CONVOQUEE if proche else StatutSeance.PLANIFIEE
+                    # Convened once its convocation has gone, two days before the notice: never sent in the future.
+                    envoi = jour - dt.timedelta(days=instance.delai_convocation_jours + 2)
+                    statut = StatutSeance.CONVOQUEE if envoi <= ctx.aujourdhui else StatutSeance.PLANIFIEE
                 else:
                     statut = StatutSeance.CLOTUREE if jour != passees[-1] else StatutSeance.TENUE
             visio = cle.startswith("gt") and ctx.hasard.random() < 0.3

@@ -126,6 +126,10 @@ def test_dix_huit_mois_de_seances_dans_tous_les_etats(session: Session) -> None:
     assert all(re.fullmatch(r"[A-Z]+\d?-\d{4}-\d{2}", s.reference) for s in seances)
     assert all(s.pv_approuve_le is not None for s in seances if s.statut is StatutSeance.CLOTUREE)
     assert all(s.points for s in seances)
+    # A convocation is never dated after today, and a meeting counts as convened only once it has gone.
+    assert all(s.convocation_envoyee_le <= AUJOURDHUI for s in seances if s.convocation_envoyee_le is not None)
+    assert all(s.convocation_envoyee_le is not None for s in seances if s.statut is StatutSeance.CONVOQUEE)
+    assert any(s.statut is StatutSeance.CONVOQUEE for s in seances)
 
 
 def test_presences_avec_supplees_pouvoirs_pouvoir_caduc_et_invites(session: Session) -> None:
