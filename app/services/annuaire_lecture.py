@@ -80,6 +80,7 @@ class LignePersonne:
     instances: tuple[str, ...]
     mandats_en_cours: tuple[str, ...]  # « Instance — Collège, qualité (rôle) », for a tooltip
     sieges: tuple[Siege, ...]
+    type_structure: TypeStructure | None = None
 
     @property
     def nom_complet(self) -> str:
@@ -190,8 +191,8 @@ def lire_personnes(session: Session, jour: dt.date) -> tuple[LignePersonne, ...]
     for mandat, instance, college in session.execute(requete):
         mandats[mandat.personne_id].append((mandat, instance, college))
     lignes = []
-    personnes = session.execute(select(Personne, Structure.nom).outerjoin(Structure))
-    for p, structure in personnes:
+    personnes = session.execute(select(Personne, Structure.nom, Structure.type).outerjoin(Structure))
+    for p, structure, type_structure in personnes:
         sieges = []
         colleges: list[tuple[int, str]] = []
         instances: list[tuple[int, str]] = []
@@ -221,6 +222,7 @@ def lire_personnes(session: Session, jour: dt.date) -> tuple[LignePersonne, ...]
                 _sans_doublons(instances),
                 tuple(texte for _, texte in sorted(details)),
                 tuple(sieges),
+                type_structure,
             )
         )
     return tuple(sorted(lignes, key=lambda ligne: cle_nom(ligne.nom, ligne.prenom)))

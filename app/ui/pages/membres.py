@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app import horloge
 from app.erreurs import ErreurConnue
 from app.format_fr import nombre
-from app.modeles.enumerations import Qualite
+from app.modeles.enumerations import Qualite, TypeStructure
 from app.services import annuaire
 from app.services.annuaire_lecture import ChoixAnnuaire, EtatMandat, LignePersonne, lire_choix, lire_personnes
 from app.ui.annuaire.dialogues_fiches import DialoguePersonne
@@ -44,8 +44,16 @@ ETATS = (
 )
 
 
-def _accepte(personne: LignePersonne, college_id: int | None, instance_id: int | None, etat: EtatMandat | None) -> bool:
-    """Whether one of the person's mandates matches every filter chosen (none chosen: everybody)."""
+def _accepte(
+    personne: LignePersonne,
+    college_id: int | None,
+    instance_id: int | None,
+    etat: EtatMandat | None,
+    type_structure: TypeStructure | None = None,
+) -> bool:
+    """Whether the person's organisation and one of their mandates match every filter chosen (none: everybody)."""
+    if type_structure is not None and personne.type_structure is not type_structure:
+        return False
     if college_id is None and instance_id is None and etat is None:
         return True
     return any(
@@ -72,18 +80,27 @@ class PageMembres(Page):
         self.filtre_etat.setAccessibleName("Filtrer par état des mandats")
         for libelle, etat in ETATS:
             self.filtre_etat.addItem(libelle, etat.value if etat is not None else "")
+        self.filtre_type = QComboBox()
+        self.filtre_type.setAccessibleName("Filtrer par type de structure")
+        self.filtre_type.addItem("Tous types de structure", "")
+        for type_ in TypeStructure:
+            self.filtre_type.addItem(type_.libelle, type_.value)
         infobulles = (
             "Les membres ayant un mandat dans ce collège",
             "Les membres ayant un mandat dans cette instance",
             "Les membres selon l'état de leurs mandats (en cours aujourd'hui, terminés, à venir)",
+            "Les membres selon le type de leur structure",
         )
-        for combo, infobulle in zip(
-            (self.filtre_college, self.filtre_instance, self.filtre_etat), infobulles, strict=True
-        ):
+        self.filtres = (self.filtre_college, self.filtre_instance, self.filtre_etat, self.filtre_type)
+        for combo, infobulle in zip(self.filtres, infobulles, strict=True):
             # Each combo says what it filters (« Tous les collèges »): no label, so that the row fits 1366 pixels
             # and long names (« Groupe de travail « … » ») cannot widen the page.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            # Wide enough for its « Tous … » (Qt counts in widths of « X »), never clipped at 150 %.
+            metriques = combo.fontMetrics()
+            combo.setMinimumContentsLength(
+                1 + metriques.horizontalAdvance(combo.itemText(0)) // metriques.horizontalAdvance("X")
+            )
             combo.setToolTip(infobulle)
         self.compte = QLabel()
         self.compte.setAccessibleName("Nombre de membres affichés")
@@ -91,10 +108,10 @@ class PageMembres(Page):
         etiquette.setBuddy(self.recherche)
         filtres = QHBoxLayout()
         filtres.addWidget(etiquette)
-        filtres.addWidget(self.recherche, 4)
-        for combo, etirement in ((self.filtre_college, 2), (self.filtre_instance, 3), (self.filtre_etat, 2)):
+        filtres.addWidget(self.recherche, 1)
+        for combo in self.filtres:
             filtres.addSpacing(6)
-            filtres.addWidget(combo, etirement)
+            filtres.addWidget(combo)  # as wide as its « Tous … »: the search box takes the rest
 
         self.vue = creer_vue(self.proxy, "Liste des membres")
         ajuster_colonnes(self.vue, {0: 13, 1: 11, 3: 20, 4: 18, 5: 20, 6: 24, 7: 14}, etiree=2)
@@ -132,7 +149,7 @@ class PageMembres(Page):
         disposition.addWidget(self.separateur, 1)
 
         self.recherche.textChanged.connect(self._filtrer)
-        for combo in (self.filtre_college, self.filtre_instance, self.filtre_etat):
+        for combo in self.filtres:
             combo.currentIndexChanged.connect(self._filtrer)
         self.vue.doubleClicked.connect(lambda _index: self.modifier())
         self.vue.selectionModel().selectionChanged.connect(self._selection_changee)
@@ -170,8 +187,10 @@ class PageMembres(Page):
         college_id, instance_id = id_de(self.filtre_college), id_de(self.filtre_instance)
         code = self.filtre_etat.currentData()
         etat = EtatMandat.de_code(code) if code else None
+        code_type = self.filtre_type.currentData()
+        type_ = TypeStructure.de_code(code_type) if code_type else None
         self.proxy.definir_recherche(self.recherche.text())
-        self.proxy.definir_condition(lambda p: _accepte(p, college_id, instance_id, etat))
+        self.proxy.definir_condition(lambda p: _accepte(p, college_id, instance_id, etat, type_))
         self._actualiser_compte()
         self._selection_changee()
 
@@ -201,7 +220,7 @@ class PageMembres(Page):
         """Select a person, clearing the filters if they hide them (someone just added, for example)."""
         if personne_id is not None and not selectionner(self.vue, self.proxy, personne_id):
             self.recherche.clear()
-            for combo in (self.filtre_college, self.filtre_instance, self.filtre_etat):
+            for combo in self.filtres:
                 combo.setCurrentIndex(0)
             selectionner(self.vue, self.proxy, personne_id)
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from app.modeles import College, Instance, Mandat, Personne
-from app.modeles.enumerations import MotifFinMandat, Qualite, Role
+from app.modeles import College, Instance, Mandat, Personne, Structure
+from app.modeles.enumerations import MotifFinMandat, Qualite, Role, TypeStructure
 from app.services import annuaire
 from app.ui.annuaire.dialogues_fiches import DialoguePersonne
 from app.ui.annuaire.dialogues_mandats import DialogueFinMandat, DialogueMandat, DialogueRemplacement
@@ -81,6 +81,17 @@ def test_rechercher_filtrer_et_voir_l_historique(qtbot, base_demo):
     page.filtre_etat.setCurrentIndex(0)
     assert "Nadia Benhamou" in noms(page) and "Sophie Barbier" not in noms(page)
     page.filtre_college.setCurrentIndex(0)
+
+    with base_demo.session_scope() as s:  # the oracle: the persons of a social-security body, from SQL
+        requete = select(Personne.prenom, Personne.nom).join(Structure, Personne.structure_id == Structure.id)
+        requete = requete.where(Structure.type == TypeStructure.SECURITE_SOCIALE)
+        secu = sorted(f"{p} {n}" for p, n in s.execute(requete))
+    page.filtre_type.setCurrentIndex(page.filtre_type.findText(TypeStructure.SECURITE_SOCIALE.libelle))
+    assert sorted(noms(page)) == secu and len(secu) >= 4 and "Karim Benali" in secu
+    page.filtre_etat.setCurrentIndex(page.filtre_etat.findText("Mandats terminés"))  # filters add up
+    assert set(noms(page)) < set(secu)
+    page.filtre_type.setCurrentIndex(0)
+    page.filtre_etat.setCurrentIndex(0)
 
     sophie = personne_id(base_demo, "Sophie", "Barbier")
     assert selectionner(page.vue, page.proxy, sophie)
