@@ -55,6 +55,7 @@ from app.services.import_lignes import (
 )
 from app.services.import_schema import ErreurImport
 from app.services.normalisation import normaliser
+from app.services.validation import est_un_courriel
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -209,6 +210,8 @@ def _membres(lu: ClasseurLu, feuille: FeuilleBrute | None, erreurs: list[ErreurI
         debut = ligne.lire("Début", en_date, obligatoire=True)
         fin = ligne.lire("Fin", en_date)
         voix = ligne.enum("Voix", Voix)
+        if courriel and not est_un_courriel(courriel):  # the member's form refuses it too
+            ligne.signaler("Courriel", f"adresse électronique invalide « {courriel} » (attendu prenom.nom@exemple.fr)")
         if qualite is Qualite.TITULAIRE and suppleant_de:
             ligne.signaler("Suppléant de", "un titulaire ne supplée personne : laissez la cellule vide")
         if debut is not None and fin is not None and fin < debut:

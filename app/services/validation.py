@@ -24,9 +24,13 @@ def texte_obligatoire(champ: str, libelle: str, valeur: str) -> str:
     return propre
 
 
+def est_un_courriel(valeur: str) -> bool:
+    return bool(_COURRIEL.match(valeur.strip()))
+
+
 def courriel_valide(valeur: str) -> str:
     propre = valeur.strip()
-    if propre and not _COURRIEL.match(propre):
+    if propre and not est_un_courriel(propre):
         raise ErreurValidation("courriel", f"Adresse électronique invalide : « {propre} ».")
     return propre
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from app import NOM_APPLICATION, __version__, db, verrou
 from app.erreurs import ErreurConnue
@@ -101,6 +101,13 @@ atexit.register(rendre_le_verrou)
 
 
 def demander_lecture_seule(message: str, parent: QWidget | None) -> bool:
+    boite, lecture_seule = boite_lecture_seule(message, parent)
+    boite.exec()
+    return boite.clickedButton() is lecture_seule
+
+
+def boite_lecture_seule(message: str, parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
+    """The question asked when another program holds the base, and its button that opens it read-only."""
     boite = QMessageBox(QMessageBox.Icon.Warning, NOM_APPLICATION, message, parent=parent)
     boite.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 28em; }")  # one line if possible
     boite.setInformativeText(
@@ -110,8 +117,7 @@ def demander_lecture_seule(message: str, parent: QWidget | None) -> bool:
     lecture_seule = boite.addButton("Ouvrir en &lecture seule", QMessageBox.ButtonRole.AcceptRole)
     annuler = boite.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
     boite.setDefaultButton(annuler)
-    boite.exec()
-    return boite.clickedButton() is lecture_seule
+    return boite, lecture_seule
 
 
 # -----------------------------------------------------------------------------------------------------------

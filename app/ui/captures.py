@@ -9,19 +9,23 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 import unicodedata
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from app import db
+from app.ui.fenetre_principale import PAGES, FenetrePrincipale
+from app.ui.import_classeur import DialogueImport
 
 
 def _nom_fichier(rang: int, titre: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", titre).encode("ascii", "ignore").decode().lower()
-    return f"{rang:02d}-{'-'.join(ascii_.replace('«', ' ').replace('»', ' ').split())}.png"
+    mots = ascii_.replace("'", " ").split()
+    return f"{rang:02d}-{'-'.join(mots)}.png"
 
 
 def _enregistrer(widget: QWidget, chemin: Path) -> None:
@@ -31,10 +35,66 @@ def _enregistrer(widget: QWidget, chemin: Path) -> None:
         raise OSError(f"impossible d'écrire {chemin}")
 
 
+def _attendre(dialogue: DialogueImport) -> None:
+    """Let the import dialog's worker finish its check (the result comes back through the event loop)."""
+    limite = time.monotonic() + 60
+    while dialogue.en_cours() or dialogue.etat == "initial":
+        if time.monotonic() > limite:
+            raise TimeoutError("la vérification du classeur n'a pas fini en une minute")
+        QApplication.processEvents()
+        time.sleep(0.01)
+    QApplication.processEvents()
+
+
+def _classeurs(dossier: Path) -> tuple[Path, Path]:
+    """The import template (a correct workbook) and a copy of it with the mistakes a secretary makes."""
+    import openpyxl
+
+    from app.services import import_schema as schema
+    from app.services.modele_import import enregistrer_modele
+
+    correct = dossier / "modele-import.xlsx"
+    enregistrer_modele(correct)
+    classeur = openpyxl.load_workbook(correct)
+    membres = classeur[schema.MEMBRES]
+    entetes = [cellule.value for cellule in membres[1]]
+    membres.cell(2, entetes.index("Courriel") + 1, "anne.martin@")
+    membres.cell(2, entetes.index("Début") + 1, "31/02/2026")
+    membres.cell(3, 1, "Durand")
+    membres.cell(3, entetes.index("Collège") + 1, "Collège des usagers")
+    membres.cell(3, entetes.index("Instance") + 1, "Plénière")
+    fautif = dossier / "classeur-avec-erreurs.xlsx"
+    classeur.save(fautif)
+    return correct, fautif
+
+
+def dialogues_de_la_fenetre(fenetre: FenetrePrincipale, dossier: Path) -> list[tuple[str, QWidget]]:
+    """The window's own dialogs: import (with errors, then ready), crash report, error log, about, busy base."""
+    from app.ui.application import boite_lecture_seule
+    from app.ui.erreurs import DialogueIncident, rapport_incident
+    from app.ui.journal_erreurs import DialogueJournal
+
+    correct, fautif = _classeurs(dossier)
+    dialogues: list[tuple[str, QWidget]] = []
+    for titre, classeur in (("Import avec erreurs", fautif), ("Import prêt", correct)):
+        dialogue = DialogueImport(fenetre.contexte, classeur, fenetre)
+        dialogue.verifier()
+        _attendre(dialogue)
+        dialogues.append((titre, dialogue))
+    try:
+        raise ZeroDivisionError("division par zéro (exemple pour la relecture)")
+    except ZeroDivisionError as exc:
+        rapport = rapport_incident((type(exc), exc, exc.__traceback__))
+        dialogues.append(("Rapport d'incident", DialogueIncident(rapport, fenetre)))
+    dialogues.append(("Journal des erreurs", DialogueJournal(fenetre)))
+    dialogues.append(("À propos", fenetre.boite_a_propos()))
+    occupee = f"La base « {fenetre.base.chemin.name} » est déjà ouverte par Comité local sur le poste PC-ACCUEIL."
+    dialogues.append(("Base déjà ouverte", boite_lecture_seule(occupee, fenetre)[0]))
+    return dialogues
+
+
 def capturer(base: db.BaseDeDonnees, dossier: Path, largeur: int, hauteur: int) -> list[Path]:
     from app.ui.application import application_qt
-    from app.ui.fenetre_principale import PAGES, FenetrePrincipale
-    from app.ui.journal_erreurs import DialogueJournal
 
     application_qt()
     dossier.mkdir(parents=True, exist_ok=True)
@@ -43,23 +103,30 @@ def capturer(base: db.BaseDeDonnees, dossier: Path, largeur: int, hauteur: int) 
     fenetre.resize(largeur, hauteur)
     fenetre.show()
     ecrits: list[Path] = []
-    rang = 0
-    for numero, entree in enumerate(PAGES):
-        fenetre.navigation.setCurrentRow(numero)
-        rang += 1
-        ecrits.append(dossier / _nom_fichier(rang, entree.titre))
-        _enregistrer(fenetre, ecrits[-1])
-        for titre, dialogue in fenetre.page(numero).dialogues_pour_captures():
-            rang += 1
-            ecrits.append(dossier / _nom_fichier(rang, f"{entree.titre} {titre}"))
-            _enregistrer(dialogue, ecrits[-1])
+
+    def ecrire(titre: str, widget: QWidget) -> None:
+        ecrits.append(dossier / _nom_fichier(len(ecrits) + 1, titre))
+        _enregistrer(widget, ecrits[-1])
+
+    def ecrire_dialogues(prefixe: str, dialogues: list[tuple[str, QWidget]]) -> None:
+        for titre, dialogue in dialogues:
+            ecrire(f"{prefixe} {titre}".strip(), dialogue)
             dialogue.close()
             dialogue.deleteLater()
-    journal = DialogueJournal(fenetre)
-    rang += 1
-    ecrits.append(dossier / _nom_fichier(rang, "Journal des erreurs"))
-    _enregistrer(journal, ecrits[-1])
-    journal.close()
+
+    for numero, entree in enumerate(PAGES):
+        fenetre.navigation.setCurrentRow(numero)
+        page = fenetre.page(numero)
+        page.preparer_pour_captures()
+        ecrire(entree.titre, fenetre)
+        for onglets in page.findChildren(QTabWidget):  # every tab of the page, not only the first
+            for rang_onglet in range(1, onglets.count()):
+                onglets.setCurrentIndex(rang_onglet)
+                ecrire(f"{entree.titre} {onglets.tabText(rang_onglet).replace('&', '')}", fenetre)
+            onglets.setCurrentIndex(0)
+        ecrire_dialogues(entree.titre, page.dialogues_pour_captures())
+    with tempfile.TemporaryDirectory() as temporaire:
+        ecrire_dialogues("", dialogues_de_la_fenetre(fenetre, Path(temporaire)))
     fenetre.close()
     return ecrits
 

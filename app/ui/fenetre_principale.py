@@ -6,6 +6,7 @@ opened. What the window remembers (size, splitters, last base and page) is plain
 
 from __future__ import annotations
 
+import html
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -292,15 +293,21 @@ class FenetrePrincipale(QMainWindow):
             return
         self.statusBar().showMessage(f"Modèle d'import enregistré dans « {cible} ».", 8000)
 
-    def a_propos(self) -> None:
-        QMessageBox.about(
-            self,
-            "À propos de Comité local",
+    def boite_a_propos(self) -> QMessageBox:
+        boite = QMessageBox(self)
+        boite.setWindowTitle("À propos de Comité local")
+        boite.setIconPixmap(icone("application").pixmap(64, 64))
+        boite.setText(
             f"<h3>{NOM_APPLICATION} {__version__}</h3>"
             "<p>Le secrétariat d'un comité local du travail social et du développement social : annuaire, "
             "séances, présences, saisines éthiques, recommandations et comptes rendus au HCTS et à l'ANSA.</p>"
-            f"<p>Base ouverte : {self.base.chemin}</p>",
+            f"<p>Base ouverte : {html.escape(str(self.base.chemin))}</p>"
         )
+        boite.setStandardButtons(QMessageBox.StandardButton.Close)
+        return boite
+
+    def a_propos(self) -> None:
+        self.boite_a_propos().exec()
 
     def journal_des_erreurs(self) -> None:
         DialogueJournal(self).exec()

@@ -54,7 +54,14 @@ TITRE = "Importer un classeur"
 FILTRE_CLASSEURS = "Classeurs Excel (*.xlsx)"
 COLONNES = ("Feuille", "Ligne", "Colonne", "Motif")
 ROLE_TRI = Qt.ItemDataRole.UserRole
-RETOUR_EN_ARRIERE = "Un import ne s'annule pas avec Ctrl+Z. Pour revenir en arrière, restaurez une sauvegarde."
+AVANT_IMPORT = (
+    "Un import ne s'annule pas avec Ctrl+Z : pour pouvoir revenir en arrière, enregistrez d'abord une copie "
+    "de la base (Fichier › Sauvegarder une copie…)."
+)
+APRES_IMPORT = (
+    "Un import ne s'annule pas avec Ctrl+Z : pour revenir en arrière, ouvrez la copie de la base enregistrée "
+    "avant l'import (Fichier › Ouvrir une base…)."
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -207,7 +214,7 @@ class DialogueImport(QDialog):
         self.avertissements.setAccessibleName("Avertissements du classeur")
         self.titre_avertissements.setBuddy(self.avertissements)
         disposition.addWidget(self.avertissements, 1)
-        self.retour = QLabel(RETOUR_EN_ARRIERE)
+        self.retour = QLabel(AVANT_IMPORT)
         self.retour.setWordWrap(True)
         disposition.addWidget(self.retour)
         disposition.addStretch(0)
@@ -278,6 +285,7 @@ class DialogueImport(QDialog):
             self.contexte.donnees_modifiees.emit()
             self.message.setText("<b>Import terminé.</b> Voici ce qui a été écrit dans la base :")
             self.changements.setText(tableau or "Rien n'a changé : la base contenait déjà tout le classeur.")
+            self.retour.setText(APRES_IMPORT)
             self._montrer(changements=True, retour=bool(tableau))
             self._boutons(importer=False, fermer=True)
         elif tableau:

@@ -23,6 +23,9 @@ class Page(QWidget):
     def rechercher(self) -> None:
         """Édition › Rechercher: put the cursor in the page's search box, if it has one."""
 
+    def preparer_pour_captures(self) -> None:
+        """Put the page in a telling state before its picture is taken (a row chosen, for example)."""
+
     def dialogues_pour_captures(self) -> list[tuple[str, QWidget]]:
         """The page's dialogs, built and filled but not shown, for `python -m app.ui.captures` (review only)."""
         return []

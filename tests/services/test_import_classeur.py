@@ -207,6 +207,7 @@ def test_toutes_les_erreurs_en_une_fois_dans_l_ordre_du_classeur(chemin_base: Pa
         mettre(d, "Présences", 4, "État", "peut-être")
         mettre(d, "Membres", 4, "Début", "31/02/2026")
         mettre(d, "Membres", 2, "Voix", "aucune")
+        mettre(d, "Membres", 3, "Courriel", "anne.martin@")  # the member's form would refuse it too
         mettre(d, "Instances", 3, "Quorum", "deux tiers")
         mettre(d, "Séances", 2, "Fin", "25h")
 
@@ -214,6 +215,7 @@ def test_toutes_les_erreurs_en_une_fois_dans_l_ordre_du_classeur(chemin_base: Pa
     assert [(e.feuille, e.ligne, e.colonne) for e in erreurs] == [
         ("Instances", 3, "Quorum"),
         ("Membres", 2, "Voix"),
+        ("Membres", 3, "Courriel"),
         ("Membres", 4, "Début"),
         ("Séances", 2, "Fin"),
         ("Présences", 4, "État"),

@@ -198,7 +198,7 @@ def test_les_erreurs_sont_toutes_listees_avant_toute_ecriture_puis_un_bon_classe
     assert dialogue.etat == "pret"
     assert "rien n'est encore écrit" in dialogue.message.text()
     assert "Personnes" in dialogue.changements.text() and "Créations" in dialogue.changements.text()
-    assert "restaurez une sauvegarde" in dialogue.retour.text() and dialogue.retour.isVisible()
+    assert "enregistrez d'abord une copie" in dialogue.retour.text() and dialogue.retour.isVisible()
     assert _comptes(base) == {"Personne": 0, "Mandat": 0, "Seance": 0, "Presence": 0}
     assert not modifications
     assert dialogue.bouton_importer.isEnabled()
@@ -209,7 +209,7 @@ def test_les_erreurs_sont_toutes_listees_avant_toute_ecriture_puis_un_bon_classe
     assert dialogue.rapport is not None and dialogue.rapport.crees["personnes"] == 7
     assert modifications == [None]  # the pages reload once
     assert "Import terminé" in dialogue.message.text()
-    assert "restaurez une sauvegarde" in dialogue.retour.text() and dialogue.retour.isVisible()
+    assert "ouvrez la copie" in dialogue.retour.text() and dialogue.retour.isVisible()
     assert not dialogue.bouton_importer.isVisible()
     assert dialogue.contexte.pile.count() == 0  # not on the undo stack
 

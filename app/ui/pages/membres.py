@@ -271,6 +271,12 @@ class PageMembres(Page):
         except ErreurConnue as erreur:
             avertir(self, titre, erreur)
 
+    def preparer_pour_captures(self) -> None:
+        # A member with a history (a mandate ended, one in progress) shows what the lower panel is for.
+        lignes = self.modele.lignes
+        choisie = next((p for p in lignes if p.en_fonction and len(p.sieges) > 1), lignes[0] if lignes else None)
+        self.montrer(choisie.id if choisie is not None else None)
+
     def dialogues_pour_captures(self) -> list[tuple[str, QWidget]]:
         dialogues: list[tuple[str, QWidget]] = [("Nouveau membre", self.dialogue())]
         personne = self.personne() or next((p for p in self.modele.lignes if p.en_fonction), None)
