@@ -13,7 +13,7 @@ from app.services import annuaire
 from app.services.annuaire_lecture import Choix, ChoixAnnuaire, EtatMandat, LigneMandat, LignePersonne, lire_mandats
 from app.ui.annuaire.dialogues_mandats import DialogueFinMandat, DialogueMandat, DialogueRemplacement
 from app.ui.annuaire.formulaire import de
-from app.ui.annuaire.modeles import FiltreLignes, modele_mandats
+from app.ui.annuaire.modeles import modele_mandats
 from app.ui.annuaire.tableaux import (
     ajuster_colonnes,
     avertir,
@@ -25,6 +25,7 @@ from app.ui.annuaire.tableaux import (
 )
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
+from app.ui.tableau_lignes import FiltreLignes
 
 
 class PanneauMandats(QWidget):

@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMessageBox, QPushButton, QTableView, QWidget
 
 from app.erreurs import ErreurConnue
-from app.ui.annuaire.modeles import FiltreLignes, L
 from app.ui.icones import icone
+from app.ui.tableau_lignes import FiltreLignes, L
 
 
 def creer_vue(proxy: FiltreLignes[L], nom_accessible: str, *, colonne_tri: int = 0) -> QTableView:

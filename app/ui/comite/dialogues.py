@@ -7,87 +7,28 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.erreurs import ErreurConnue
 from app.modeles.enumerations import CategorieCollege, NiveauInstance, TypeInstance
 from app.services import comite as service
 from app.services.comite import CollegeLu, InstanceLue, ReglesInstance
-from app.services.validation import ErreurValidation
-from app.ui.comite.champs import MessageChamp, choisir_enum, combo_enum, valeur_enum
+from app.ui.annuaire.formulaire import DialogueFiche
+from app.ui.comite.champs import choisir_enum, combo_enum, valeur_enum
 from app.ui.contexte import Contexte
 
 
-class _Dialogue(QDialog):
-    """A form whose validation messages sit under their fields; `enregistrer()` raises what the service says."""
+class _Dialogue(DialogueFiche):
+    """A form of the Comité page; `identifiant` is the record saved, once accepted."""
 
     def __init__(self, contexte: Contexte, titre: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.contexte = contexte
-        self.setWindowTitle(titre)
-        self.setAccessibleName(titre)
-        self.formulaire = QFormLayout()
-        self.formulaire.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.messages: dict[str, MessageChamp] = {}
-        disposition = QVBoxLayout(self)
-        disposition.addLayout(self.formulaire)
-        disposition.addStretch(1)
-        self.boutons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.boutons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Enregistrer")
-        ok.setDefault(True)
-        self.boutons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        self.boutons.accepted.connect(self.accept)
-        self.boutons.rejected.connect(self.reject)
-        disposition.addWidget(self.boutons)
-        self.identifiant: int | None = None  # the record saved, once accepted
-
-    def ligne(self, libelle: str, champ: QWidget, nom: str, *, ajout: QWidget | None = None) -> MessageChamp:
-        """A labelled row (the mnemonic of `libelle` reaches `champ`) with its message underneath."""
-        etiquette = QLabel(libelle)
-        etiquette.setBuddy(champ)
-        colonne = QVBoxLayout()
-        colonne.setSpacing(2)
-        if ajout is None:
-            colonne.addWidget(champ)
-        else:
-            colonne.addWidget(ajout)
-        message = MessageChamp(champ)
-        colonne.addWidget(message)
-        self.formulaire.addRow(etiquette, colonne)
-        self.messages[nom] = message
-        return message
-
-    def enregistrer(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        for message in self.messages.values():
-            message.effacer()
-        try:
-            self.enregistrer()
-        except ErreurValidation as erreur:
-            sous_le_champ = self.messages.get(erreur.champ)
-            if sous_le_champ is None:
-                QMessageBox.warning(self, self.windowTitle(), erreur.message)
-            else:
-                sous_le_champ.afficher(erreur.message)
-                sous_le_champ.champ.setFocus()
-            return
-        except ErreurConnue as erreur:
-            QMessageBox.warning(self, self.windowTitle(), erreur.message)
-            return
-        super().accept()
+        super().__init__(contexte, titre, parent)
+        self.identifiant: int | None = None
 
 
 class DialogueCollege(_Dialogue):
@@ -155,7 +96,7 @@ class DialogueInstance(_Dialogue):
         rangee.addWidget(self.denominateur)
         rangee.addWidget(QLabel("des sièges attendus"))
         rangee.addStretch(1)
-        self.message_quorum = self.ligne("&Quorum :", self.numerateur, "quorum_numerateur", ajout=fraction)
+        self.message_quorum = self.ligne("&Quorum :", self.numerateur, "quorum_numerateur", affiche=fraction)
         self.messages["quorum_denominateur"] = self.message_quorum
         aide = QLabel("0 : aucun quorum, l'instance délibère quel que soit le nombre de présents.")
         aide.setWordWrap(True)

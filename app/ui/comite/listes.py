@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.comite.modeles import L, ModeleOrdonne
+from app.ui.comite.modeles import ModeleOrdonne
 from app.ui.icones import icone
+from app.ui.tableau_lignes import L
 
 
 class ListeOrdonnee(QWidget, Generic[L]):

@@ -6,84 +6,25 @@ reload so that the selection survives an edit, an undo or a redo.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.format_fr import nombre, oui_non
 from app.services.comite import CollegeLu, InstanceLue, texte_quorum
-
-Index = QModelIndex | QPersistentModelIndex
-DROITE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+from app.ui.tableau_lignes import Colonne, L, ModeleLignes
 
 
-class AvecId(Protocol):
-    @property
-    def id(self) -> int: ...
-
-
-L = TypeVar("L", bound=AvecId)
-
-
-@dataclass(frozen=True)
-class Colonne(Generic[L]):
-    titre: str
-    texte: Callable[[L], str]
-    infobulle: Callable[[L], str] | None = None
-    a_droite: bool = False
-
-
-class ModeleOrdonne(QAbstractTableModel, Generic[L]):
-    """Read-only rows in the order the committee chose; the vertical header numbers them 1, 2, 3…"""
+class ModeleOrdonne(ModeleLignes[L]):
+    """Rows in the order the committee chose; the vertical header numbers them 1, 2, 3…"""
 
     def __init__(self, colonnes: Sequence[Colonne[L]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.colonnes = tuple(colonnes)
-        self.lignes: tuple[L, ...] = ()
-
-    def definir(self, lignes: Sequence[L]) -> None:
-        self.beginResetModel()
-        self.lignes = tuple(lignes)
-        self.endResetModel()
-
-    def ligne(self, rang: int) -> L:
-        return self.lignes[rang]
-
-    def rang_de(self, identifiant: int) -> int | None:
-        return next((rang for rang, ligne in enumerate(self.lignes) if ligne.id == identifiant), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.lignes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.colonnes)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.lignes):
-            return None
-        ligne = self.lignes[index.row()]
-        colonne = self.colonnes[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return colonne.texte(ligne)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return colonne.infobulle(ligne) if colonne.infobulle is not None else colonne.texte(ligne)
-        if role == Qt.ItemDataRole.TextAlignmentRole and colonne.a_droite:
-            return DROITE
-        return None
+        super().__init__(colonnes, lambda _ligne: "", parent=parent)  # no search box on these lists
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.colonnes[section].titre if 0 <= section < len(self.colonnes) else None
-        return str(section + 1) if 0 <= section < len(self.lignes) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1) if 0 <= section < len(self.lignes) else None
+        return super().headerData(section, orientation, role)
 
 
 def _nombre_ou_tiret(valeur: int) -> str:
@@ -118,7 +59,7 @@ def modele_colleges(parent: QObject | None = None) -> ModeleOrdonne[CollegeLu]:
             Colonne[CollegeLu](
                 "Mandats",
                 lambda c: _nombre_ou_tiret(c.mandats),
-                lambda c: f"{nombre(c.mandats)} mandat(s) rattaché(s), anciens compris",
+                infobulle=lambda c: f"{nombre(c.mandats)} mandat(s) rattaché(s), anciens compris",
                 a_droite=True,
             ),
         ],
@@ -133,13 +74,16 @@ def modele_instances(parent: QObject | None = None) -> ModeleOrdonne[InstanceLue
             Colonne[InstanceLue]("Type", lambda i: i.type.libelle),
             Colonne[InstanceLue]("Niveau", lambda i: i.niveau.libelle if i.niveau is not None else "—"),
             Colonne[InstanceLue](
-                "Quorum", lambda i: texte_quorum(i.quorum_numerateur, i.quorum_denominateur), _quorum, a_droite=True
+                "Quorum",
+                lambda i: texte_quorum(i.quorum_numerateur, i.quorum_denominateur),
+                infobulle=_quorum,
+                a_droite=True,
             ),
-            Colonne[InstanceLue]("Pouvoirs comptés", lambda i: oui_non(i.pouvoirs_comptes), _pouvoirs),
+            Colonne[InstanceLue]("Pouvoirs comptés", lambda i: oui_non(i.pouvoirs_comptes), infobulle=_pouvoirs),
             Colonne[InstanceLue](
                 "Délai de convocation",
                 lambda i: _delai(i.delai_convocation_jours),
-                lambda i: f"Convocation envoyée au moins {_delai(i.delai_convocation_jours)} avant la séance",
+                infobulle=lambda i: f"Convocation envoyée au moins {_delai(i.delai_convocation_jours)} avant la séance",
                 a_droite=True,
             ),
             Colonne[InstanceLue]("Mandats", lambda i: _nombre_ou_tiret(i.mandats), a_droite=True),

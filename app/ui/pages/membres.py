@@ -19,7 +19,7 @@ from app.services.annuaire_lecture import ChoixAnnuaire, EtatMandat, LignePerson
 from app.ui.annuaire.dialogues_fiches import DialoguePersonne
 from app.ui.annuaire.formulaire import combo_choix, de, id_de, remplir_choix
 from app.ui.annuaire.historique import PanneauMandats
-from app.ui.annuaire.modeles import FiltreLignes, modele_personnes
+from app.ui.annuaire.modeles import modele_personnes
 from app.ui.annuaire.tableaux import (
     ajuster_colonnes,
     avertir,
@@ -33,6 +33,7 @@ from app.ui.annuaire.tableaux import (
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
 from app.ui.page import Page
+from app.ui.tableau_lignes import FiltreLignes
 
 TOUS_LES_COLLEGES = "Tous les collèges"
 TOUTES_LES_INSTANCES = "Toutes les instances"

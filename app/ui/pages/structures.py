@@ -12,7 +12,7 @@ from app.modeles.enumerations import TypeStructure
 from app.services import annuaire
 from app.services.annuaire_lecture import LigneStructure, lire_structures
 from app.ui.annuaire.dialogues_fiches import DialogueStructure
-from app.ui.annuaire.modeles import FiltreLignes, modele_structures
+from app.ui.annuaire.modeles import modele_structures
 from app.ui.annuaire.tableaux import (
     ajuster_colonnes,
     avertir,
@@ -26,6 +26,7 @@ from app.ui.annuaire.tableaux import (
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
 from app.ui.page import Page
+from app.ui.tableau_lignes import FiltreLignes
 
 
 class PageStructures(Page):

@@ -8,15 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.modeles.enumerations import MotifFinMandat, Partenariat, Qualite, Role, TypeStructure, Voix
 from app.services.annuaire_lecture import EtatMandat, LigneMandat, LignePersonne, LigneStructure, Siege
-from app.ui.annuaire.modeles import (
-    ROLE_ID,
-    ROLE_TRI,
-    FiltreLignes,
-    ModeleLignes,
-    modele_mandats,
-    modele_personnes,
-    modele_structures,
-)
+from app.ui.annuaire.modeles import modele_mandats, modele_personnes, modele_structures
+from app.ui.tableau_lignes import ROLE_ID, ROLE_TRI, FiltreLignes, ModeleLignes
 
 STRUCTURES = (
     LigneStructure(1, "Zèbre solidaire", TypeStructure.ASSOCIATION, Partenariat.NOUVEAU, dt.date(2025, 6, 1), 9),
