@@ -164,6 +164,11 @@ def _comite(session: Session) -> Comite | None:
     return session.scalar(select(Comite).order_by(Comite.id).limit(1))
 
 
+def nom_du_comite(session: Session) -> str:
+    """The name shown in the window's title; a base not yet filled in says so."""
+    return session.scalar(select(Comite.nom).order_by(Comite.id).limit(1)) or "Comité sans nom"
+
+
 def lire_fiche(session: Session) -> FicheComite | None:
     comite = _comite(session)
     if comite is None:

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy import select
 
 from app import NOM_APPLICATION, __version__, db
 from app.erreurs import ErreurConnue
-from app.modeles import Comite
+from app.services.comite import nom_du_comite
 from app.ui import reglages as reglages_fenetre
 from app.ui.contexte import Contexte
 from app.ui.icones import icone
@@ -62,11 +61,6 @@ FILTRE_BASES = "Bases Comité local (*.db);;Tous les fichiers (*)"
 # Opens a base for the window (taking the guard against a second program, asking what to do if it is held);
 # None when the user gave up. Provided by app.ui.application.
 OuvrirBase = Callable[[Path, QWidget | None], db.BaseDeDonnees | None]
-
-
-def nom_comite(base: db.BaseDeDonnees) -> str:
-    with base.session_scope() as session:
-        return session.scalar(select(Comite.nom).order_by(Comite.id).limit(1)) or "Comité sans nom"
 
 
 class FenetrePrincipale(QMainWindow):
@@ -112,6 +106,7 @@ class FenetrePrincipale(QMainWindow):
         self.base = base
         self.contexte = Contexte(base, self)
         self.contexte.echec.connect(self._signaler_echec)
+        self.contexte.donnees_modifiees.connect(self._actualiser_titre)  # the committee may have been renamed
         self.pile_undo_actions()
         for page in self.pages.values():
             self.pile_pages.removeWidget(page)
@@ -119,10 +114,15 @@ class FenetrePrincipale(QMainWindow):
         self.pages.clear()
         self.reglages.derniere_base = str(base.chemin)
         lecture = " (lecture seule)" if base.lecture_seule else ""
-        self.setWindowTitle(f"{nom_comite(base)} — {base.chemin.name}{lecture} — {NOM_APPLICATION}")
+        self._actualiser_titre()
         self.statusBar().showMessage(f"Base : {base.chemin}{lecture}")
         if self.navigation.currentRow() >= 0:
             self._afficher_page(self.navigation.currentRow())
+
+    def _actualiser_titre(self) -> None:
+        lecture = " (lecture seule)" if self.base.lecture_seule else ""
+        nom = self.contexte.lire(nom_du_comite)
+        self.setWindowTitle(f"{nom} — {self.base.chemin.name}{lecture} — {NOM_APPLICATION}")
 
     def pile_undo_actions(self) -> None:
         """Point Annuler / Rétablir at the current base's undo stack (its text says what will be undone)."""

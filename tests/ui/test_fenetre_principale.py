@@ -151,3 +151,16 @@ def base_demo_chemin(tmp_path, monkeypatch):
     creer_demo(autre)
     autre.fermer()
     return chemin
+
+
+def test_le_titre_suit_le_nom_du_comite_et_son_annulation(qtbot, base_demo):
+    fenetre = _ouvrir(qtbot, base_demo)
+    fenetre.navigation.setCurrentRow(1)  # Comité
+    page = fenetre.page_courante()
+    assert page is not None
+    formulaire = page.formulaire  # type: ignore[attr-defined]
+    formulaire.nom.setText("CLTSDS des Marches")
+    page.enregistrer()  # type: ignore[attr-defined]
+    assert fenetre.windowTitle().startswith("CLTSDS des Marches — ")
+    fenetre.contexte.pile.undo()
+    assert fenetre.windowTitle().startswith("Comité local du travail social et du développement social de la Vallée")
