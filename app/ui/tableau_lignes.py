@@ -28,52 +28,51 @@ class AvecId(Protocol):
     def id(self) -> int: ...
 
 
-L = TypeVar("L", bound=AvecId)
+T = TypeVar("T")  # any row
+L = TypeVar("L", bound=AvecId)  # a row of a record, found again by its id
 
 
 @dataclass(frozen=True)
-class Colonne(Generic[L]):
+class Colonne(Generic[T]):
     titre: str
-    texte: Callable[[L], str]
-    tri: Callable[[L], str | int] | None = None  # by default, the text's French sort key
-    infobulle: Callable[[L], str] | None = None
+    texte: Callable[[T], str]
+    tri: Callable[[T], str | int] | None = None  # by default, the text's French sort key
+    infobulle: Callable[[T], str] | None = None
     a_droite: bool = False
+    etiree: bool = False  # takes the width left over, where the view asks (the dashboard's lists)
 
 
-class ModeleLignes(QAbstractTableModel, Generic[L]):
-    """Read-only rows, each found again by id after a reload (the selection survives an edit or an undo)."""
+class ModeleTable(QAbstractTableModel, Generic[T]):
+    """Read-only rows shown by columns; a subclass adds roles through `autre_role()` (colours, ids…)."""
 
-    def __init__(
-        self,
-        colonnes: Sequence[Colonne[L]],
-        cle_recherche: Callable[[L], str],
-        estompee: Callable[[L], bool] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, colonnes: Sequence[Colonne[T]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.colonnes = tuple(colonnes)
-        self._cle_recherche = cle_recherche
-        self._estompee = estompee
-        self.lignes: tuple[L, ...] = ()
-        self.cles: tuple[str, ...] = ()
+        self.lignes: tuple[T, ...] = ()
 
-    def definir(self, lignes: Sequence[L]) -> None:
+    def definir(self, lignes: Sequence[T]) -> None:
         self.beginResetModel()
         self.lignes = tuple(lignes)
-        self.cles = tuple(normaliser(self._cle_recherche(ligne)) for ligne in self.lignes)
+        self.lignes_definies()
         self.endResetModel()
 
-    def ligne(self, rang: int) -> L:
-        return self.lignes[rang]
+    def lignes_definies(self) -> None:
+        """Inside the reset, once `lignes` changed: where a subclass derives what it keeps beside them."""
 
-    def rang_de(self, identifiant: int) -> int | None:
-        return next((rang for rang, ligne in enumerate(self.lignes) if ligne.id == identifiant), None)
+    def ligne(self, rang: int) -> T:
+        return self.lignes[rang]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.lignes)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.colonnes)
+
+    def infobulle(self, ligne: T, colonne: Colonne[T]) -> str | None:
+        return colonne.infobulle(ligne) if colonne.infobulle is not None else colonne.texte(ligne) or None
+
+    def autre_role(self, ligne: T, role: int) -> object:
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.lignes):
@@ -84,15 +83,11 @@ class ModeleLignes(QAbstractTableModel, Generic[L]):
             return colonne.texte(ligne)
         if role == ROLE_TRI:
             return colonne.tri(ligne) if colonne.tri is not None else normaliser(colonne.texte(ligne))
-        if role == ROLE_ID:
-            return ligne.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return colonne.infobulle(ligne) if colonne.infobulle is not None else colonne.texte(ligne) or None
+            return self.infobulle(ligne, colonne)
         if role == Qt.ItemDataRole.TextAlignmentRole and colonne.a_droite:
             return DROITE
-        if role == Qt.ItemDataRole.ForegroundRole and self._estompee is not None and self._estompee(ligne):
-            return QBrush(_couleur_estompee())
-        return None
+        return self.autre_role(ligne, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
@@ -104,6 +99,36 @@ class ModeleLignes(QAbstractTableModel, Generic[L]):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
+
+
+class ModeleLignes(ModeleTable[L]):
+    """Rows of records, searched by `cle_recherche` and found again by id after a reload (the selection
+    survives an edit or an undo); `estompee` rows (a former member…) are drawn in the disabled colour."""
+
+    def __init__(
+        self,
+        colonnes: Sequence[Colonne[L]],
+        cle_recherche: Callable[[L], str],
+        estompee: Callable[[L], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(colonnes, parent)
+        self._cle_recherche = cle_recherche
+        self._estompee = estompee
+        self.cles: tuple[str, ...] = ()
+
+    def lignes_definies(self) -> None:
+        self.cles = tuple(normaliser(self._cle_recherche(ligne)) for ligne in self.lignes)
+
+    def rang_de(self, identifiant: int) -> int | None:
+        return next((rang for rang, ligne in enumerate(self.lignes) if ligne.id == identifiant), None)
+
+    def autre_role(self, ligne: L, role: int) -> object:
+        if role == ROLE_ID:
+            return ligne.id
+        if role == Qt.ItemDataRole.ForegroundRole and self._estompee is not None and self._estompee(ligne):
+            return QBrush(_couleur_estompee())
+        return None
 
 def _couleur_estompee() -> QColor:
     application = QApplication.instance()

@@ -8,15 +8,10 @@ card draws the attendance rate of the last 12 months by collège. Everything com
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRectF,
     QSize,
     QSortFilterProxyModel,
@@ -52,11 +47,8 @@ from app.services.tableau_de_bord import (
 )
 from app.ui.contexte import Contexte
 from app.ui.page import Page
+from app.ui.tableau_lignes import ROLE_TRI, Colonne, ModeleTable, T
 
-L = TypeVar("L")
-Index = QModelIndex | QPersistentModelIndex
-
-ROLE_TRI = Qt.ItemDataRole.UserRole + 1
 ALERTE = "⚠"  # the text marker that always goes with the warning colour (never colour alone)
 COULEUR_ALERTE_FOND = QColor("#FDECEA")
 COULEUR_ALERTE_TEXTE = QColor("#A3231B")
@@ -83,65 +75,36 @@ def echeance_relative(jours: int) -> str:
 # --- a short read-only list ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Colonne(Generic[L]):
-    titre: str
-    texte: Callable[[L], str]
-    tri: Callable[[L], str | int] | None = None  # default: the text itself
-    etiree: bool = False  # takes the width left over (the others fit their contents)
-
-
-class ModeleListe(QAbstractTableModel, Generic[L]):
-    """Plain rows read in one go; rows for which `alerte` holds get the warning colour (their text says it too)."""
+class ModeleListe(ModeleTable[T]):
+    """Rows for which `alerte` holds get the warning colour (their text says it too); `infobulle`, if given,
+    is the tooltip of the whole row."""
 
     def __init__(
         self,
-        colonnes: Sequence[Colonne[L]],
+        colonnes: Sequence[Colonne[T]],
         *,
-        alerte: Callable[[L], bool] | None = None,
-        infobulle: Callable[[L], str] | None = None,
+        alerte: Callable[[T], bool] | None = None,
+        infobulle: Callable[[T], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.colonnes = tuple(colonnes)
+        super().__init__(colonnes, parent)
         self._alerte = alerte
         self._infobulle = infobulle
-        self.lignes: tuple[L, ...] = ()
-
-    def definir(self, lignes: Sequence[L]) -> None:
-        self.beginResetModel()
-        self.lignes = tuple(lignes)
-        self.endResetModel()
 
     def en_alerte(self, rang: int) -> bool:
         return self._alerte is not None and self._alerte(self.lignes[rang])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.lignes)
+    def infobulle(self, ligne: T, colonne: Colonne[T]) -> str | None:
+        return self._infobulle(ligne) if self._infobulle is not None else super().infobulle(ligne, colonne)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.colonnes)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.lignes):
+    def autre_role(self, ligne: T, role: int) -> object:
+        if self._alerte is None or not self._alerte(ligne):
             return None
-        ligne = self.lignes[index.row()]
-        colonne = self.colonnes[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return colonne.texte(ligne)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._infobulle(ligne) if self._infobulle is not None else colonne.texte(ligne)
-        if role == ROLE_TRI:
-            return colonne.tri(ligne) if colonne.tri is not None else colonne.texte(ligne)
-        if role == Qt.ItemDataRole.BackgroundRole and self.en_alerte(index.row()):
+        if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(COULEUR_ALERTE_FOND)
-        if role == Qt.ItemDataRole.ForegroundRole and self.en_alerte(index.row()):
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(COULEUR_ALERTE_TEXTE)
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.colonnes[section].titre if horizontal and 0 <= section < len(self.colonnes) else None
 
 
 def _iso(s: ProchaineSeance) -> str:
@@ -279,7 +242,7 @@ def modele_sieges(parent: QObject | None = None) -> ModeleListe[SiegeSansTitulai
 class VueListe(QTableView):
     """A compact sortable table over a `ModeleListe` (clicking a header sorts; the service's order first)."""
 
-    def __init__(self, modele: ModeleListe[L], nom: str, parent: QWidget | None = None) -> None:
+    def __init__(self, modele: ModeleListe[T], nom: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.modele = modele
         self.proxy = QSortFilterProxyModel(self)
