@@ -72,6 +72,7 @@ from app.services.demo_saisines import creer_saisines
 from app.services.seances import PREFIXES
 
 GRAINE = 2026
+AVANCE_CONVOCATION = 7  # days sent ahead of the notice: the dashboard shows convened and to-convene meetings
 
 
 class BaseNonVide(ErreurConnue):
@@ -372,8 +373,8 @@ def _seances(ctx: _Contexte) -> None:
             par_annee[jour.year] += 1
             if statut is None:
                 if jour >= ctx.aujourdhui:
-                    # Convened once its convocation has gone, two days before the notice: never sent in the future.
-                    envoi = jour - dt.timedelta(days=instance.delai_convocation_jours + 2)
+                    # Convened once its convocation has gone, a week before the notice: never sent in the future.
+                    envoi = jour - dt.timedelta(days=instance.delai_convocation_jours + AVANCE_CONVOCATION)
                     statut = StatutSeance.CONVOQUEE if envoi <= ctx.aujourdhui else StatutSeance.PLANIFIEE
                 else:
                     statut = StatutSeance.CLOTUREE if jour != passees[-1] else StatutSeance.TENUE
@@ -392,7 +393,8 @@ def _seances(ctx: _Contexte) -> None:
                 statut=statut,
             )
             if statut in (StatutSeance.CONVOQUEE, StatutSeance.TENUE, StatutSeance.CLOTUREE):
-                seance.convocation_envoyee_le = jour - dt.timedelta(days=instance.delai_convocation_jours + 2)
+                avance = instance.delai_convocation_jours + AVANCE_CONVOCATION
+                seance.convocation_envoyee_le = jour - dt.timedelta(days=avance)
             ctx.seances[cle].append(seance)
         tenues = [s for s in ctx.seances[cle] if s.statut in STATUTS_TENUS]
         for precedente, suivante in itertools.pairwise(tenues):
