@@ -16,9 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.modeles import Action, College, Instance, Mandat, Personne, Saisine, Seance
-from app.modeles.enumerations import Qualite, StatutAction, StatutSaisine, StatutSeance, Voix
+from app.modeles.enumerations import Qualite, StatutAction, StatutSaisine, StatutSeance
 from app.services.calendrier import ajouter_mois
 from app.services.indicateurs import Periode, calculer
+from app.services.sieges import MandatLu
 
 HORIZON_MANDATS_JOURS = 60
 HORIZON_ACTIONS_JOURS = 14
@@ -174,28 +175,14 @@ def _prochaines_seances(session: Session, aujourdhui: dt.date) -> tuple[Prochain
 
 
 @dataclass(frozen=True)
-class _MandatLu:
-    id: int
-    personne_id: int
+class _MandatLu(MandatLu):
+    """A mandate with the names the dashboard shows; what counts as active or expected is `MandatLu`'s rule."""
+
     personne: str
-    instance_id: int
     instance: str
     instance_ordre: int
-    college_id: int
     college: str
     college_ordre: int
-    qualite: Qualite
-    voix: Voix
-    titulaire_id: int | None
-    debut: dt.date
-    fin: dt.date | None
-
-    def actif_le(self, jour: dt.date) -> bool:
-        return self.debut <= jour and (self.fin is None or jour <= self.fin)
-
-    @property
-    def siege(self) -> bool:
-        return self.qualite is Qualite.TITULAIRE and self.voix is Voix.DELIBERATIVE
 
 
 def _mandats(session: Session) -> list[_MandatLu]:
@@ -224,20 +211,20 @@ def _mandats(session: Session) -> list[_MandatLu]:
     )
     return [
         _MandatLu(
-            r.id,
-            r.personne_id,
-            _nom(r.prenom, r.nom),
-            r.instance_id,
-            r.instance,
-            r.instance_ordre,
-            r.college_id,
-            r.college,
-            r.college_ordre,
-            r.qualite,
-            r.voix,
-            r.titulaire_id,
-            r.debut,
-            r.fin,
+            id=r.id,
+            personne_id=r.personne_id,
+            instance_id=r.instance_id,
+            college_id=r.college_id,
+            qualite=r.qualite,
+            titulaire_id=r.titulaire_id,
+            voix=r.voix,
+            debut=r.debut,
+            fin=r.fin,
+            personne=_nom(r.prenom, r.nom),
+            instance=r.instance,
+            instance_ordre=r.instance_ordre,
+            college=r.college,
+            college_ordre=r.college_ordre,
         )
         for r in session.execute(requete)
     ]
@@ -283,7 +270,7 @@ def _sieges_sans_titulaire(mandats: list[_MandatLu], aujourdhui: dt.date) -> tup
     par_id = {m.id: m for m in mandats}
     par_place: dict[tuple[int, int], list[_MandatLu]] = defaultdict(list)
     for m in mandats:
-        if m.siege:
+        if m.siege_attendu:
             par_place[(m.instance_id, m.college_id)].append(m)
 
     resultat: list[tuple[tuple[int, int, int, int], SiegeSansTitulaire]] = []
