@@ -103,15 +103,47 @@ def test_lecture_seule_interdit_toute_ecriture(chemin_base: Path) -> None:
         base.fermer()
 
 
-def test_une_copie_est_faite_avant_une_migration(chemin_base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Pretend the program knows a newer head: the existing base must be copied aside before migrating.
-    monkeypatch.setattr(db, "TETE", "0002")
-    etat = db.examiner(chemin_base)
-    assert etat.revision == "0001"
-    assert db.migrer_si_besoin(chemin_base, etat)
-    copies = list(chemin_base.parent.glob("comite_avant_0002_*.db"))
+def _base_a_la_revision(chemin: Path, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    moteur = db._moteur(chemin, lecture_seule=False, cles_etrangeres=False)
+    try:
+        with moteur.begin() as connexion:
+            config = Config()
+            config.set_main_option("script_location", "app:migrations")
+            config.attributes["connection"] = connexion
+            command.upgrade(config, revision)
+    finally:
+        moteur.dispose()
+
+
+def test_une_base_ancienne_est_copiee_puis_migree_sans_perte(tmp_path: Path) -> None:
+    chemin = tmp_path / "comite.db"
+    _base_a_la_revision(chemin, REVISIONS[0])
+    connexion = sqlite3.connect(chemin)
+    with connexion:
+        connexion.execute("INSERT INTO instance (id, nom, type, quorum_numerateur, quorum_denominateur, "
+                          "pouvoirs_comptes, pouvoirs_max_par_porteur, delai_convocation_jours, ordre) "
+                          "VALUES (1, 'Plénière', 'pleniere', 1, 2, 1, 1, 5, 0)")
+        connexion.execute("INSERT INTO seance (id, reference, instance_id, date, lieu, lien_visio, format, statut, "
+                          "motif_urgence) VALUES (1, 'PL-2026-01', 1, '2026-03-05', 'Salle A', '', 'presentiel', "
+                          "'tenue', '')")
+    connexion.close()
+
+    etat = db.examiner(chemin)
+    assert etat.revision == REVISIONS[0]
+    assert db.migrer_si_besoin(chemin, etat)
+
+    copies = list(tmp_path.glob(f"comite_avant_{TETE}_*.db"))
     assert len(copies) == 1
-    assert _revision(copies[0]) == "0001"
+    assert _revision(copies[0]) == REVISIONS[0]
+    assert _revision(chemin) == TETE
+    connexion = sqlite3.connect(chemin)
+    try:
+        assert connexion.execute("SELECT reference, lieu FROM seance").fetchall() == [("PL-2026-01", "Salle A")]
+    finally:
+        connexion.close()
 
 
 def test_la_liste_des_revisions_correspond_a_l_historique_alembic() -> None:

@@ -20,7 +20,7 @@ from app.modeles.saisines import (
     SaisineTheme,
     TransitionSaisine,
 )
-from app.modeles.seances import Action, PointOrdreDuJour, Presence, Seance
+from app.modeles.seances import Action, Deport, PointOrdreDuJour, Presence, Seance
 
 __all__ = [
     "Action",
@@ -30,6 +30,7 @@ __all__ = [
     "ComiteMission",
     "ComitePorteur",
     "DemandeurSaisine",
+    "Deport",
     "Diffusion",
     "EchangeHcts",
     "Instance",

@@ -47,6 +47,10 @@ class Seance(Base):
     pv_approuve_le: Mapped[dt.date | None]
     president_seance_id: Mapped[int | None] = mapped_column(ForeignKey("personne.id", ondelete="SET NULL"))
     secretaire_seance_id: Mapped[int | None] = mapped_column(ForeignKey("personne.id", ondelete="SET NULL"))
+    # A second convocation re-convenes a held meeting that missed its quorum: no quorum is required then.
+    seconde_convocation_de_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="SET NULL"))
+    # The minutes are approved at a later meeting: which one (its date is `pv_approuve_le`).
+    pv_approuve_en_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="SET NULL"))
 
     instance: Mapped[Instance] = relationship()
     points: Mapped[list[PointOrdreDuJour]] = relationship(
@@ -94,6 +98,20 @@ class PointOrdreDuJour(Base):
 
     seance: Mapped[Seance] = relationship(back_populates="points")
     rapporteur: Mapped[Personne | None] = relationship()
+    deports: Mapped[list[Deport]] = relationship(cascade="all, delete-orphan", order_by="Deport.id")
+
+
+class Deport(Base):
+    """A member who recused themselves on one agenda item (takes no part in the debate nor the vote)."""
+
+    __tablename__ = "deport"
+    __table_args__ = (UniqueConstraint("point_id", "personne_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("point_ordre_du_jour.id", ondelete="CASCADE"), index=True)
+    personne_id: Mapped[int] = mapped_column(ForeignKey("personne.id", ondelete="RESTRICT"))
+
+    personne: Mapped[Personne] = relationship()
 
 
 class Presence(Base):
@@ -135,5 +153,7 @@ class Action(Base):
         ForeignKey("point_ordre_du_jour.id", ondelete="SET NULL")
     )
     seance_origine_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="SET NULL"))
+    # When it was marked done or dropped: until then it is carried to every later meeting of its instance.
+    soldee_le: Mapped[dt.date | None]
 
     responsable: Mapped[Personne | None] = relationship()

@@ -554,8 +554,10 @@ def _ordres_du_jour(ctx: _Contexte) -> None:
     session.flush()
     for seance, point, responsable in actions[::2]:
         echeance = seance.date + dt.timedelta(days=hasard.choice((21, 30, 45, 60)))
+        soldee_le = None
         if echeance < ctx.aujourdhui - dt.timedelta(days=20):
             statut = StatutAction.FAITE if hasard.random() < 0.85 else StatutAction.ABANDONNEE
+            soldee_le = echeance - dt.timedelta(days=hasard.choice((0, 3, 10)))
         else:
             statut = hasard.choice((StatutAction.A_FAIRE, StatutAction.EN_COURS))
         session.add(
@@ -566,6 +568,7 @@ def _ordres_du_jour(ctx: _Contexte) -> None:
                 statut=statut,
                 point_origine_id=point.id,
                 seance_origine_id=seance.id,
+                soldee_le=soldee_le,
             )
         )
 

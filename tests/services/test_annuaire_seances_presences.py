@@ -47,7 +47,7 @@ def comite(base):
         ids["m_Eva"] = annuaire.creer_mandat(
             s, eva.id, pleniere.id, college.id, Qualite.SUPPLEANT, dt.date(2025, 1, 1), titulaire_id=ids["m_Anne"]
         ).id
-        seance = seances.creer_seance(s, pleniere.id, J)
+        seance = seances.creer_seance(s, pleniere.id, J, lieu="Salle du conseil")
         ids["seance"] = seance.id
         assert seance.reference == "PL-2026-01"
     return ids
@@ -116,7 +116,7 @@ def test_suppleante_presente_et_quorum_en_direct(base, comite):
 
 
 def test_workflow_des_seances(base, comite, monkeypatch):
-    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2026-03-01")
+    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2026-02-20")
     with (
         pytest.raises(seances.TransitionInterdite, match="ne peut pas passer à « clôturée »"),
         base.session_scope() as s,
@@ -124,7 +124,7 @@ def test_workflow_des_seances(base, comite, monkeypatch):
         seances.changer_statut(s, comite["seance"], StatutSeance.CLOTUREE)
     with base.session_scope() as s:
         seance = seances.changer_statut(s, comite["seance"], StatutSeance.CONVOQUEE)
-        assert seance.convocation_envoyee_le == dt.date(2026, 3, 1)
+        assert seance.convocation_envoyee_le == dt.date(2026, 2, 20)
     with pytest.raises(seances.TransitionInterdite, match="pas encore eu lieu"), base.session_scope() as s:
         seances.changer_statut(s, comite["seance"], StatutSeance.TENUE)
     monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2026-03-05")
@@ -140,11 +140,12 @@ def test_toutes_les_transitions_autorisees_et_refusees(base, comite, monkeypatch
     for depart in StatutSeance:
         for arrivee in StatutSeance:
             with base.session_scope() as s:
-                seance = seances.creer_seance(s, comite["pleniere"], J)
+                seance = seances.creer_seance(s, comite["pleniere"], J, lieu="Salle B")
                 seance.statut = depart
                 s.flush()
                 if arrivee in seances.transitions_possibles(depart):
-                    assert seances.changer_statut(s, seance.id, arrivee).statut is arrivee
+                    # Convened after the meeting date: late, so an urgency reason is given.
+                    assert seances.changer_statut(s, seance.id, arrivee, motif_urgence="Test").statut is arrivee
                 else:
                     with pytest.raises(seances.TransitionInterdite):
                         seances.changer_statut(s, seance.id, arrivee)

@@ -1,0 +1,47 @@
+"""Writing a file the user asked for, atomically: a temporary file beside it, flushed, then renamed.
+
+A crash or a full disk never leaves half a PDF where the user expects a whole one.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import uuid
+from contextlib import suppress
+from pathlib import Path
+
+from app.erreurs import ErreurConnue
+
+
+def message_erreur_fichier(chemin: Path, exc: OSError) -> str:
+    """The French sentence for a known failure to write `chemin`."""
+    if exc.errno == errno.ENOSPC:
+        raison = "le disque est plein"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        raison = "accès refusé (fichier ouvert dans un autre programme, ou dossier protégé)"
+    elif exc.errno == errno.ENOENT:
+        raison = "le dossier n'existe pas"
+    elif exc.errno == errno.EROFS:
+        raison = "le support est en lecture seule"
+    else:
+        raison = exc.strerror or str(exc)
+    return f"Impossible d'enregistrer « {chemin} » : {raison}."
+
+
+def ecrire_atomiquement(chemin: Path | str, contenu: bytes) -> None:
+    """Replace `chemin` by `contenu` in one step; on failure the old file (if any) is untouched."""
+    chemin = Path(chemin)
+    # A fresh name rather than mkstemp: the file gets the user's usual permissions, not 0600.
+    temporaire = chemin.with_name(f".{chemin.name}.{uuid.uuid4().hex}.partiel")
+    try:
+        with open(temporaire, "wb") as flux:
+            flux.write(contenu)
+            flux.flush()
+            os.fsync(flux.fileno())
+        os.replace(temporaire, chemin)
+    except OSError as exc:
+        raise ErreurConnue(message_erreur_fichier(chemin, exc)) from None
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(temporaire)
