@@ -1,0 +1,1 @@
+"""The meetings' screens: recording attendance, and later the meetings' list and agenda."""
