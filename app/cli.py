@@ -87,6 +87,26 @@ def construire_analyseur() -> Analyseur:
     indicateurs.add_argument("--au", type=_date, metavar="AAAA-MM-JJ", help="fin de la période (incluse)")
     indicateurs.add_argument("--json", action="store_true", help="sortie JSON (contrat pour d'autres programmes)")
 
+    convocation = sous.add_parser("convocation", help="enregistre la convocation d'une séance (PDF, et .ics)")
+    convocation.add_argument("reference", metavar="REF", help="référence de la séance, par exemple PL-2026-02")
+    convocation.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
+    convocation.add_argument("--ics", metavar="FICHIER.ics", help="invitation d'agenda à écrire aussi")
+    convocation.add_argument(
+        "--motif-urgence",
+        default="",
+        metavar="TEXTE",
+        help="motif imprimé quand la convocation part après le délai de l'instance (obligatoire dans ce cas)",
+    )
+
+    emargement = sous.add_parser("emargement", help="enregistre la feuille d'émargement d'une séance (PDF)")
+    emargement.add_argument("reference", metavar="REF", help="référence de la séance")
+    emargement.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
+
+    pv = sous.add_parser("pv", help="enregistre le procès-verbal d'une séance tenue (PDF)")
+    pv.add_argument("reference", metavar="REF", help="référence de la séance")
+    pv.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
+    pv.add_argument("--releve", action="store_true", help="relevé de décisions au lieu du procès-verbal complet")
+
     sous.add_parser("verifier", help="vérifie l'intégrité de la base et sa version de schéma")
     return analyseur
 
@@ -111,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "importer": _importer,
         "modele-import": _modele_import,
         "indicateurs": _indicateurs,
+        "convocation": _document,
+        "emargement": _document,
+        "pv": _document,
         "verifier": _verifier,
     }
     try:
@@ -212,6 +235,35 @@ def _indicateurs(chemin: Path, arguments: argparse.Namespace) -> int:
         from app.texte_indicateurs import tableau_indicateurs
 
         print(tableau_indicateurs(resultat))
+    return 0
+
+
+def _document(chemin: Path, arguments: argparse.Namespace) -> int:
+    """`convocation`, `emargement`, `pv`: read the meeting on a read-only base, write the files atomically."""
+    from app import db
+    from app.fichiers import ecrire_atomiquement
+    from app.services import documents_seance as documents
+
+    fichiers: list[tuple[Path, bytes]] = []
+    base = db.ouvrir(chemin, lecture_seule=True, creer=False)
+    try:
+        with base.session_scope() as session:
+            seance_id = documents.seance_par_reference(session, arguments.reference).id
+            if arguments.commande == "convocation":
+                motif = arguments.motif_urgence
+                fichiers.append((Path(arguments.sortie), documents.convocation_pdf(session, seance_id, motif)))
+                if arguments.ics:
+                    fichiers.append((Path(arguments.ics), documents.convocation_ics(session, seance_id, motif)))
+            elif arguments.commande == "emargement":
+                fichiers.append((Path(arguments.sortie), documents.emargement_pdf(session, seance_id)))
+            else:
+                contenu = documents.proces_verbal_pdf(session, seance_id, releve=arguments.releve)
+                fichiers.append((Path(arguments.sortie), contenu))
+    finally:
+        base.fermer()
+    for fichier, contenu in fichiers:
+        ecrire_atomiquement(fichier, contenu)
+        print(f"Enregistré : « {fichier} ».")
     return 0
 
 

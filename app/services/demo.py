@@ -396,13 +396,18 @@ def _seances(ctx: _Contexte) -> None:
                 avance = instance.delai_convocation_jours + AVANCE_CONVOCATION
                 seance.convocation_envoyee_le = jour - dt.timedelta(days=avance)
             ctx.seances[cle].append(seance)
-        tenues = [s for s in ctx.seances[cle] if s.statut in STATUTS_TENUS]
-        for precedente, suivante in itertools.pairwise(tenues):
-            precedente.pv_approuve_le = suivante.date  # minutes approved at the next held meeting
         ctx.session.add_all(ctx.seances[cle])
-    # The second plenary convocation after the meeting without quorum was urgent.
-    seconde = ctx.seances["pleniere"][3]
-    seconde.motif_urgence = "Seconde convocation après une séance sans quorum : aucun quorum n'est requis."
+    ctx.session.flush()
+    for seances in ctx.seances.values():
+        tenues = [s for s in seances if s.statut in STATUTS_TENUS]
+        for precedente, suivante in itertools.pairwise(tenues):
+            # Minutes approved at the next held meeting of the instance.
+            precedente.pv_approuve_le = suivante.date
+            precedente.pv_approuve_en_id = suivante.id
+    # The plenary of March 2026 missed its quorum: its second convocation went out in urgency.
+    initiale, seconde = ctx.seances["pleniere"][2], ctx.seances["pleniere"][3]
+    seconde.seconde_convocation_de_id = initiale.id
+    seconde.motif_urgence = "Seconde convocation après la séance du 5 mars 2026, restée sans quorum."
     seconde.convocation_envoyee_le = seconde.date - dt.timedelta(days=10)
     ctx.session.flush()
 

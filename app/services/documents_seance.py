@@ -14,9 +14,9 @@ from app.documents import donnees as d
 from app.erreurs import ErreurConnue
 from app.horloge import aujourdhui
 from app.modeles import Comite, Mandat, Personne, PointOrdreDuJour, Presence, Recommandation, Saisine, Seance
-from app.modeles.enumerations import ETATS_PRESENTS, EtatPresence, Qualite, Role, Voix
+from app.modeles.enumerations import ETATS_PRESENTS, EtatPresence, Qualite, Role, StatutSeance, Voix
 from app.services.actions import actions_de_seance
-from app.services.presences import EtatSeance, etat_seance
+from app.services.presences import EtatSeance, GenreLigne, LignePresence, etat_seance, lignes_presence
 from app.services.sieges import EtatSiege
 
 
@@ -280,3 +280,85 @@ def proces_verbal(session: Session, seance_id: int) -> d.ProcesVerbal:
         approuve_en=approbatrice.reference if approbatrice is not None else "",
         seconde=_seconde(session, seance),
     )
+
+
+def _mention(ligne: LignePresence, porteurs: dict[int, str]) -> str:
+    mentions = []
+    if ligne.etat is EtatPresence.EXCUSE:
+        mentions.append("Excusé")
+    elif ligne.etat is EtatPresence.ABSENT:
+        mentions.append("Absent")
+    elif ligne.etat is EtatPresence.REPRESENTE:
+        mentions.append(f"Pouvoir à {ligne.pouvoir_a_nom}")
+    elif ligne.etat is EtatPresence.VISIO:
+        mentions.append("En visio")
+    if ligne.personne_id in porteurs:
+        mentions.append(f"Porte le pouvoir de {porteurs[ligne.personne_id]}")
+    return " ; ".join(mentions)
+
+
+def _qualite(ligne: LignePresence) -> str:
+    if ligne.genre is GenreLigne.TITULAIRE:
+        return "Titulaire"
+    if ligne.genre is GenreLigne.SUPPLEANT:
+        return f"Suppléant de {ligne.titulaire_nom}" if ligne.titulaire_personne_id else "Suppléant — sans titulaire"
+    if ligne.genre is GenreLigne.CONSULTATIF:
+        return "Voix consultative"
+    return "Invité"
+
+
+def emargement(session: Session, seance_id: int) -> d.Emargement:
+    """The signature sheet: by collège, each titulaire then their suppléants; known excuses and proxies filled in."""
+    seance = _seance(session, seance_id)
+    if seance.statut in (StatutSeance.ANNULEE, StatutSeance.REPORTEE):
+        raise ErreurConnue(
+            f"La séance {seance.reference} est {seance.statut.libelle.lower()} : pas de feuille d'émargement."
+        )
+    lignes = lignes_presence(session, seance_id)
+    porteurs = {ligne.pouvoir_a_id: ligne.nom for ligne in lignes if ligne.pouvoir_a_id is not None}
+
+    def ligne_emargement(ligne: LignePresence) -> d.LigneEmargement:
+        return d.LigneEmargement(ligne.nom, ligne.structure, _qualite(ligne), _mention(ligne, porteurs))
+
+    groupes: dict[str, list[d.LigneEmargement]] = {}
+    for ligne in lignes:
+        if ligne.genre in (GenreLigne.TITULAIRE, GenreLigne.SUPPLEANT):
+            groupes.setdefault(ligne.college, []).append(ligne_emargement(ligne))
+    return d.Emargement(
+        en_tete=en_tete(session),
+        reunion=reunion(seance),
+        colleges=tuple(d.GroupeEmargement(titre, tuple(membres)) for titre, membres in groupes.items()),
+        consultatifs=tuple(ligne_emargement(li) for li in lignes if li.genre is GenreLigne.CONSULTATIF),
+        invites=tuple(ligne_emargement(li) for li in lignes if li.genre is GenreLigne.INVITE),
+        quorum=_quorum(seance, etat_seance(session, seance_id)),
+        seconde=_seconde(session, seance),
+    )
+
+
+# The documents themselves, as bytes (reportlab is imported only here, when one is asked for).
+
+
+def convocation_pdf(session: Session, seance_id: int, motif_urgence: str = "") -> bytes:
+    from app.documents.convocation import convocation_pdf as rendre
+
+    return rendre(convocation(session, seance_id, motif_urgence))
+
+
+def convocation_ics(session: Session, seance_id: int, motif_urgence: str = "") -> bytes:
+    from app.documents.invitation import invitation_ics
+
+    return invitation_ics(convocation(session, seance_id, motif_urgence))
+
+
+def emargement_pdf(session: Session, seance_id: int) -> bytes:
+    from app.documents.emargement import emargement_pdf as rendre
+
+    return rendre(emargement(session, seance_id))
+
+
+def proces_verbal_pdf(session: Session, seance_id: int, *, releve: bool = False) -> bytes:
+    from app.documents.proces_verbal import proces_verbal_pdf as rendre_pv
+    from app.documents.proces_verbal import releve_decisions_pdf
+
+    pv = proces_verbal(session, seance_id)
+    return releve_decisions_pdf(pv) if releve else rendre_pv(pv)

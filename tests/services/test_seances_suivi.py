@@ -241,7 +241,8 @@ def test_une_action_est_reportee_aux_seances_suivantes_jusqu_a_ce_qu_elle_soit_f
         s.get(Seance, pleniere["seance"]).statut = StatutSeance.TENUE
         suivante = f.seance(instance, J + dt.timedelta(days=60), statut=StatutSeance.PLANIFIEE, reference="PL-2026-02")
         apres = f.seance(instance, J + dt.timedelta(days=120), statut=StatutSeance.PLANIFIEE, reference="PL-2026-03")
-        autre = f.seance(f.instance("Bureau", TypeInstance.BUREAU), J + dt.timedelta(days=60), statut=StatutSeance.PLANIFIEE)
+        bureau = f.instance("Bureau", TypeInstance.BUREAU)
+        autre = f.seance(bureau, J + dt.timedelta(days=60), statut=StatutSeance.PLANIFIEE)
         ids = (suivante.id, apres.id, autre.id)
         action = actions.ajouter_action(
             s, actions.FicheAction(0, pleniere["seance"], "Diffuser la charte", pleniere["bruno"], J + dt.timedelta(30))
