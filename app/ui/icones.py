@@ -39,6 +39,10 @@ ACTIONS = (
     "retablir",
     "aide",
     "application",
+    "apercu",
+    "imprimer",
+    "pdf",
+    "calendrier",
 )
 NOMS = frozenset(NAVIGATION + ACTIONS)
 
