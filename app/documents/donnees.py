@@ -166,6 +166,8 @@ class ProcesVerbal:
     approuve_le: dt.date | None  # None: still a draft, « PROJET » on every page
     approuve_en: str = ""  # reference of the meeting that approved it
     seconde: SecondeConvocation | None = None
+    # Suppléants present who stood in for nobody (their titulaire came too, or they have none that day).
+    autres_suppleants: tuple[str, ...] = ()
 
     @property
     def projet(self) -> bool:

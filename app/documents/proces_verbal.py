@@ -106,9 +106,11 @@ def _liste(titre: str, noms: Sequence[str]) -> list[Flowable]:
 
 
 def _participants(pv: ProcesVerbal) -> list[list[Flowable]]:
-    # No count in these headings: the list of present people includes suppléants, the quorum table counts apart.
+    # « Présents » holds the present titulaires and the suppléants standing in: the quorum table's
+    # présents + suppléés; suppléants who stood in for nobody are listed apart.
     listes = [
         _liste("Présents", pv.presents),
+        _liste("Suppléants également présents (sans effet sur le décompte)", pv.autres_suppleants),
         _liste("Représentés", [f"{r.mandant}, pouvoir donné à {r.porteur}" for r in pv.representes]),
         _liste("Excusés", pv.excuses),
         _liste("Absents", pv.absents),

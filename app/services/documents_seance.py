@@ -208,12 +208,15 @@ def proces_verbal(session: Session, seance_id: int) -> d.ProcesVerbal:
         else:
             absents.append(nom)
     # Present suppléants standing in for nobody (their titulaire came too, or they have none that day).
+    autres_suppleants: list[str] = []
     for m in actifs:
         suppleant_la = m.qualite is Qualite.SUPPLEANT and m.voix is Voix.DELIBERATIVE and la(m.personne_id)
         if suppleant_la and m.personne_id not in listes:
             titulaire = par_id.get(m.titulaire_id) if m.titulaire_id is not None else None
             actif = titulaire is not None and titulaire.actif_le(seance.date)
-            present(m.personne_id, ", suppléant" if actif else ", suppléant sans titulaire")
+            de_qui = f"suppléant de {_nom(session, titulaire.personne_id)}" if actif and titulaire else "sans titulaire"
+            autres_suppleants.append(f"{_nom(session, m.personne_id)}{visio(m.personne_id)}, {de_qui}")
+            listes.add(m.personne_id)
     consultatifs: list[str] = []
     for m in actifs:
         if m.voix is Voix.CONSULTATIVE and la(m.personne_id) and m.personne_id not in listes:
@@ -279,6 +282,7 @@ def proces_verbal(session: Session, seance_id: int) -> d.ProcesVerbal:
         approuve_le=seance.pv_approuve_le,
         approuve_en=approbatrice.reference if approbatrice is not None else "",
         seconde=_seconde(session, seance),
+        autres_suppleants=tuple(autres_suppleants),
     )
 
 

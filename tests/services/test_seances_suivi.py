@@ -364,3 +364,12 @@ def test_le_pv_d_une_seance_non_tenue_est_refuse(base, pleniere):
         documents_seance.proces_verbal(s, pleniere["seance"])
     with pytest.raises(ErreurConnue, match="Aucune séance"), base.session_scope() as s:
         documents_seance.seance_par_reference(s, "PL-1999-99")
+
+
+def test_un_suppleant_venu_avec_son_titulaire_est_liste_a_part(base, pleniere, monkeypatch):
+    _tenir(base, pleniere, monkeypatch, {"anne": EtatPresence.PRESENT, "eva": EtatPresence.PRESENT})
+    with base.session_scope() as s:
+        pv = documents_seance.proces_verbal(s, pleniere["seance"])
+    assert pv.presents == ("Camille Martin",)
+    assert pv.autres_suppleants == ("Éva Lefèvre, suppléant de Camille Martin",)
+    assert (pv.decompte.presents, pv.decompte.supplees) == (1, 0)
