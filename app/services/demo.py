@@ -462,12 +462,27 @@ def _presences(ctx: _Contexte) -> None:
             ctx.presents[seance.id] = sorted(
                 p for p, (etat, _) in etats.items() if etat in (EtatPresence.PRESENT, EtatPresence.VISIO)
             )
+            _bureau_de_seance(seance, actifs, set(ctx.presents[seance.id]))
             lignes += [
                 Presence(seance_id=seance.id, personne_id=p, etat=etat, pouvoir_a_id=porteur)
                 for p, (etat, porteur) in etats.items()
             ]
     ctx.session.add_all(lignes)
     ctx.session.flush()
+
+
+def _bureau_de_seance(seance: Seance, actifs: list[Mandat], presents: set[int]) -> None:
+    """The chair and the secretary of a held meeting, among those present (by their role in the instance)."""
+
+    def present_avec(*roles: Role) -> int | None:
+        for role in roles:
+            for m in actifs:
+                if m.role is role and m.personne_id in presents:
+                    return m.personne_id
+        return None
+
+    seance.president_seance_id = present_avec(Role.PRESIDENT, Role.VICE_PRESIDENT)
+    seance.secretaire_seance_id = present_avec(Role.SECRETARIAT, Role.RAPPORTEUR)
 
 
 def _etats_de_seance(
