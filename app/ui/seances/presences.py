@@ -307,7 +307,7 @@ class DialoguePresences(QDialog):
         self.vue = creer_vue(self.proxy, "Liste des présences")
         self.vue.setSortingEnabled(False)  # the order (collège, titulaire then suppléants) is meaningful
         self.proxy.sort(-1)
-        ajuster_colonnes(self.vue, {0: 24, 1: 24, 2: 27, 3: 30, 4: 28, 5: 12}, etiree=1)
+        ajuster_colonnes(self.vue, {0: 24, 1: 24, 2: 25, 3: 30, 4: 34, 5: 12}, etiree=1)
 
         self.boutons_etat: dict[EtatPresence, QPushButton] = {}
         rangee_etats = QHBoxLayout()
