@@ -62,6 +62,7 @@ def creer_seance(
     lieu: str = "",
     lien_visio: str = "",
     format_: FormatSeance = FormatSeance.PRESENTIEL,
+    identifiant: int | None = None,
 ) -> Seance:
     if session.get(Instance, instance_id) is None:
         raise ErreurValidation("instance", "Instance inconnue.")
@@ -73,6 +74,7 @@ def creer_seance(
     if heure_debut is not None and heure_fin is not None and heure_fin <= heure_debut:
         raise ErreurValidation("heure_fin", "L'heure de fin doit suivre l'heure de début.")
     seance = Seance(
+        id=identifiant,  # None: a new id; an old one when undoing a deletion
         reference=reference,
         instance_id=instance_id,
         date=date,
@@ -146,6 +148,10 @@ def changer_statut(
             raise ErreurValidation("motif_urgence", message_retard(seance, seance.instance, envoi))
         seance.convocation_envoyee_le = envoi
         seance.motif_urgence = motif
+    if nouveau is StatutSeance.PLANIFIEE:
+        # Rescheduled after a postponement: the convocation sent gave the old date, a new one will go.
+        seance.convocation_envoyee_le = None
+        seance.motif_urgence = ""
     seance.statut = nouveau
     session.flush()
     return seance
@@ -220,7 +226,8 @@ def fiche_seance(session: Session, seance_id: int) -> FicheSeance:
 
 
 def ajouter_seance(session: Session, fiche: FicheSeance) -> FicheSeance:
-    """Create the meeting `fiche` describes (its id is ignored; an empty reference gets the next free one)."""
+    """Create the meeting `fiche` describes (an empty reference gets the next free one). A non-zero id is kept:
+    undoing a deletion, or redoing a creation, puts the meeting back under its own id."""
     seance = creer_seance(
         session,
         fiche.instance_id,
@@ -231,6 +238,7 @@ def ajouter_seance(session: Session, fiche: FicheSeance) -> FicheSeance:
         lieu=fiche.lieu,
         lien_visio=fiche.lien_visio,
         format_=fiche.format,
+        identifiant=fiche.id or None,
     )
     seance.president_seance_id = fiche.president_seance_id
     seance.secretaire_seance_id = fiche.secretaire_seance_id

@@ -48,7 +48,7 @@ PAGES = [
     EntreePage("Comité", "app.ui.pages.comite", "PageComite", "comite"),
     EntreePage("Structures", "app.ui.pages.structures", "PageStructures", "structures"),
     EntreePage("Membres", "app.ui.pages.membres", "PageMembres", "membres"),
-    EntreePage("Séances", "app.ui.pages.a_venir", "PageSeances", "seances"),
+    EntreePage("Séances", "app.ui.pages.seances", "PageSeances", "seances"),
     EntreePage("Saisines", "app.ui.pages.a_venir", "PageSaisines", "saisines"),
     EntreePage("Recommandations", "app.ui.pages.a_venir", "PageRecommandations", "recommandations"),
     EntreePage("Travaux et diffusion", "app.ui.pages.a_venir", "PageTravaux", "travaux"),
@@ -213,6 +213,8 @@ class FenetrePrincipale(QMainWindow):
         fichier.addAction(self._action("&Importer un classeur…", self.importer_un_classeur, "Ctrl+I", "importer"))
         fichier.addAction(self._action("Enregistrer le &modèle d'import…", self.enregistrer_le_modele))
         fichier.addSeparator()
+        fichier.addAction(self._action("Im&primer…", self.imprimer, "Ctrl+P", "imprimer"))
+        fichier.addSeparator()
         fichier.addAction(self._action("&Quitter", self.close, "Ctrl+Q"))
         self.menu_edition = barre.addMenu("É&dition")
         self.menu_edition.addSeparator()
@@ -232,6 +234,12 @@ class FenetrePrincipale(QMainWindow):
         page = self.page_courante()
         if page is not None:
             page.rechercher()
+
+    def imprimer(self) -> None:
+        page = self.page_courante()
+        if page is None or not page.imprimer():
+            message = "Rien à imprimer sur cette page : les documents se trouvent sur la page Séances."
+            self.statusBar().showMessage(message, 5000)
 
     def nouvelle_base(self) -> None:
         chemin, _ = QFileDialog.getSaveFileName(self, "Nouvelle base", str(self.base.chemin.parent), FILTRE_BASES)

@@ -23,6 +23,10 @@ class Page(QWidget):
     def rechercher(self) -> None:
         """Édition › Rechercher: put the cursor in the page's search box, if it has one."""
 
+    def imprimer(self) -> bool:
+        """Fichier › Imprimer (Ctrl+P): preview and print what the page shows; False if it has nothing to print."""
+        return False
+
     def preparer_pour_captures(self) -> None:
         """Put the page in a telling state before its picture is taken (a row chosen, for example)."""
 

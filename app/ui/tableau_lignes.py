@@ -100,7 +100,6 @@ class ModeleTable(QAbstractTableModel, Generic[T]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-
 class ModeleLignes(ModeleTable[L]):
     """Rows of records, searched by `cle_recherche` and found again by id after a reload (the selection
     survives an edit or an undo); `estompee` rows (a former member…) are drawn in the disabled colour."""
@@ -129,6 +128,7 @@ class ModeleLignes(ModeleTable[L]):
         if role == Qt.ItemDataRole.ForegroundRole and self._estompee is not None and self._estompee(ligne):
             return QBrush(_couleur_estompee())
         return None
+
 
 def _couleur_estompee() -> QColor:
     application = QApplication.instance()

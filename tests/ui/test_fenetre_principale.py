@@ -60,7 +60,8 @@ def test_chaque_page_s_affiche_et_les_pages_a_venir_le_disent(qtbot, base_demo):
         if isinstance(page, PageAVenir):
             (message,) = page.findChildren(QLabel)
             assert "pas encore disponible" in message.text()
-    assert isinstance(fenetre.page(4), PageAVenir)  # Séances comes with the meetings issue
+    assert not isinstance(fenetre.page(4), PageAVenir)  # Séances came with the meetings issue
+    assert isinstance(fenetre.page(5), PageAVenir)  # Saisines comes with its own
 
 
 def test_menus_en_francais_avec_raccourcis(qtbot, base):
@@ -74,14 +75,23 @@ def test_menus_en_francais_avec_raccourcis(qtbot, base):
         "Sauvegarder une copie…",
         "Importer un classeur…",
         "Enregistrer le modèle d'import…",
+        "Imprimer…",
         "Quitter",
     ]
+    (imprimer,) = [a for a in menus["Fichier"].actions() if a.text() == "Im&primer…"]
+    assert imprimer.shortcut().toString() == "Ctrl+P"
     edition = [a.text().replace("&", "") for a in menus["Édition"].actions() if a.text()]
     assert edition[0].startswith("Annuler") and edition[1].startswith("Rétablir") and edition[-1] == "Rechercher"
     assert fenetre.action_annuler.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [s.toString() for s in fenetre.action_retablir.shortcuts()]
     aide = [a.text().replace("&", "") for a in menus["Aide"].actions() if a.text()]
     assert aide == ["À propos de Comité local", "Journal des erreurs"]
+
+
+def test_ctrl_p_sans_document_le_dit_dans_la_barre_d_etat(qtbot, base):
+    fenetre = _ouvrir(qtbot, base)
+    fenetre.imprimer()  # the dashboard prints nothing
+    assert fenetre.statusBar().currentMessage().startswith("Rien à imprimer sur cette page")
 
 
 def test_raccourci_clavier_vers_une_page(qtbot, base):

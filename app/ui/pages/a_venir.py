@@ -5,11 +5,6 @@ from __future__ import annotations
 from app.ui.page import PageAVenir
 
 
-class PageSeances(PageAVenir):
-    titre = "Séances"
-    arrivee = "la gestion des séances (convocations, émargement, procès-verbaux)"
-
-
 class PageSaisines(PageAVenir):
     titre = "Saisines"
     arrivee = "le suivi des saisines de l'instance éthique"

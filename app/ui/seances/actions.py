@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
 from app.format_fr import date_longue
-from app.modeles import Seance
 from app.modeles.enumerations import StatutAction
 from app.services import actions
 from app.services.actions import ActionLue, FicheAction
@@ -84,7 +83,7 @@ class DialogueAction(DialogueFiche):
         self.texte.setFixedHeight(self.texte.fontMetrics().lineSpacing() * 4 + 12)
         self.responsable = combo_choix(choix.personnes, "Responsable", vide="— (personne désignée plus tard)")
         choisir_id(self.responsable, fiche.responsable_id)
-        self.echeance = DateFacultative("Échéance", "Échéance")
+        self.echeance = DateFacultative("fixée au", "Échéance")
         self.echeance.definir(fiche.echeance)
         self.statut = QComboBox()
         self.statut.setAccessibleName("Statut de l'action")
@@ -141,7 +140,7 @@ class OngletActions(QWidget):
         )
         self.proxy = FiltreLignes(self.modele, self)
         self.vue = creer_vue(self.proxy, "Actions de la séance", colonne_tri=2)
-        ajuster_colonnes(self.vue, {1: 18, 2: 16, 3: 10, 4: 22}, etiree=0)
+        ajuster_colonnes(self.vue, {1: 24, 2: 17, 3: 10, 4: 24}, etiree=0)
         self.vue.selectionModel().selectionChanged.connect(lambda *_: self._actualiser_boutons())
         self.vue.doubleClicked.connect(lambda _i: self.modifier())
         self.explication = QLabel(
@@ -260,6 +259,3 @@ class OngletActions(QWidget):
             )
         except ErreurConnue as erreur:
             avertir(self, "Action", erreur)
-
-    def seance_origine(self, session: Session) -> Seance | None:
-        return session.get(Seance, self.seance_id) if self.seance_id is not None else None

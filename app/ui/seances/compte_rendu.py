@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -98,6 +99,9 @@ class OngletCompteRendu(QWidget):
         self.vue = creer_vue(self.proxy, "Points de l'ordre du jour")
         self.vue.setSortingEnabled(False)
         ajuster_colonnes(self.vue, {0: 4, 2: 5}, etiree=1)
+        self.vue.setWordWrap(True)  # long item titles read whole, on two lines if need be
+        self.vue.setStyleSheet("QTableView::item { padding: 3px 2px; }")
+        self.vue.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.vue.selectionModel().currentRowChanged.connect(lambda *_: self._changer_de_point())
 
         self.titre = QLabel()
@@ -121,7 +125,8 @@ class OngletCompteRendu(QWidget):
         self.deports = QListView()
         self.deports.setModel(self.deports_modele)
         self.deports.setAccessibleName("Membres qui se déportent")
-        self.deports.setMinimumHeight(70)
+        self.deports.setMinimumHeight(96)
+        self.deports.setSpacing(1)
         self.enregistrer_bouton = bouton(
             "&Enregistrer", "enregistrer", "Enregistrer le compte rendu du point", "Ctrl+Entrée"
         )
@@ -156,8 +161,8 @@ class OngletCompteRendu(QWidget):
         separateur.setObjectName("separateur_compte_rendu")
         separateur.addWidget(self.vue)
         separateur.addWidget(droite)
-        separateur.setStretchFactor(1, 2)
-        separateur.setSizes([260, 520])
+        separateur.setStretchFactor(1, 3)
+        separateur.setSizes([380, 620])
         disposition = QVBoxLayout(self)
         disposition.setContentsMargins(0, 0, 0, 0)
         disposition.addWidget(separateur)
@@ -317,6 +322,3 @@ class OngletCompteRendu(QWidget):
         if self._recharge:
             self.afficher(self._recharge.pop())
         return True
-
-    def modifications_en_cours(self) -> bool:
-        return self.modifie()

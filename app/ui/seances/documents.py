@@ -246,3 +246,11 @@ class OngletDocuments(QWidget):
             if document.produire is not None:
                 return document
         return None
+
+    def imprimer(self) -> bool:
+        """Ctrl+P: the preview (then printing) of the document of the moment; False if none applies."""
+        document = self.document_du_moment()
+        if document is None:
+            return False
+        document.apercu.click()
+        return True
