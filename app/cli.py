@@ -251,7 +251,11 @@ def _document(chemin: Path, arguments: argparse.Namespace) -> int:
             seance_id = documents.seance_par_reference(session, arguments.reference).id
             if arguments.commande == "convocation":
                 motif = arguments.motif_urgence
-                fichiers.append((Path(arguments.sortie), documents.convocation_pdf(session, seance_id, motif)))
+                try:
+                    contenu = documents.convocation_pdf(session, seance_id, motif)
+                except documents.MotifUrgenceManquant as manque:
+                    raise ErreurConnue(f"{manque.message} Donnez-le avec --motif-urgence « … ».") from None
+                fichiers.append((Path(arguments.sortie), contenu))
                 if arguments.ics:
                     fichiers.append((Path(arguments.ics), documents.convocation_ics(session, seance_id, motif)))
             elif arguments.commande == "emargement":

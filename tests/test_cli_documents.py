@@ -70,7 +70,8 @@ def test_convocation_tardive_sans_motif_refusee_puis_imprimee_avec(
     pdf = tmp_path / "c.pdf"
     assert main(["--base", str(demo), "convocation", "PL-2026-05", "-o", str(pdf)]) == 1
     erreur = capsys.readouterr().err
-    assert "motif de l'urgence" in erreur and "Traceback" not in erreur
+    assert "motif de l'urgence" in erreur and "--motif-urgence" in erreur and "Traceback" not in erreur
+    assert len(erreur.strip().splitlines()) == 1
     assert not pdf.exists() and not list(tmp_path.glob("*.partiel"))
     motif = "Avis demandé par le HCTS avant le 31 décembre"
     assert main(["--base", str(demo), "convocation", "PL-2026-05", "-o", str(pdf), "--motif-urgence", motif]) == 0

@@ -20,6 +20,10 @@ from app.services.presences import EtatSeance, GenreLigne, LignePresence, etat_s
 from app.services.sieges import EtatSiege
 
 
+class MotifUrgenceManquant(ErreurConnue):
+    """A convocation issued later than the instance's notice, with no urgency reason recorded or given."""
+
+
 def seance_par_reference(session: Session, reference: str) -> Seance:
     seance = session.scalar(select(Seance).where(Seance.reference == reference.strip()))
     if seance is None:
@@ -135,7 +139,7 @@ def convocation(session: Session, seance_id: int, motif_urgence: str = "") -> d.
     motif = " ".join(motif_urgence.split()) or seance.motif_urgence
     envoi = date_d_envoi(seance)
     if convocation_en_retard(seance, instance, envoi) and not motif:
-        raise ErreurConnue(message_retard(seance, instance, envoi))
+        raise MotifUrgenceManquant(message_retard(seance, instance, envoi))
     comite = session.scalar(select(Comite).order_by(Comite.id).limit(1))
     entete = en_tete(session)
     return d.Convocation(

@@ -117,11 +117,12 @@ def lieu_manquant(seance: Seance) -> str:
 
 def message_retard(seance: Seance, instance: Instance, envoi: dt.date) -> str:
     jours = (seance.date - envoi).days
-    ecart = "le jour même" if jours <= 0 else ("la veille" if jours == 1 else f"{jours} jours avant")
+    ecart = "le jour même" if jours <= 0 else ("la veille" if jours == 1 else f"{jours} jours avant la séance")
+    pluriel = "jour" if instance.delai_convocation_jours == 1 else "jours"
     return (
-        f"La convocation de {seance.reference} part {ecart} alors que « {instance.nom} » demande "
-        f"{instance.delai_convocation_jours} jours de délai : indiquez le motif de l'urgence, il sera imprimé "
-        "sur la convocation."
+        f"La convocation de {seance.reference} part {ecart}, alors que le délai de convocation de cette instance "
+        f"({instance.nom}) est de {instance.delai_convocation_jours} {pluriel} : indiquez le motif de l'urgence, "
+        "il sera imprimé sur la convocation."
     )
 
 

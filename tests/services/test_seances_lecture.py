@@ -112,7 +112,7 @@ def test_l_ordre_du_jour_ne_montre_que_le_numero_d_une_saisine(base, comite):
 def test_ce_qui_empeche_de_convoquer(base, comite):
     with base.session_scope() as s:
         retard = avant_convocation(s, comite["a_venir"], AUJOURDHUI)
-        assert retard.lieu_manquant == "" and "3 jours avant" in retard.retard and "7 jours de délai" in retard.retard
+        assert retard.lieu_manquant == "" and "3 jours avant" in retard.retard and "est de 7 jours" in retard.retard
         assert avant_convocation(s, comite["a_venir"], dt.date(2026, 2, 20)).retard == ""
         assert "lien de visioconférence" in avant_convocation(s, comite["visio"], AUJOURDHUI).lieu_manquant
 

@@ -69,7 +69,7 @@ def test_une_convocation_dans_le_delai_passe_sans_motif(base, pleniere, monkeypa
 def test_une_convocation_tardive_demande_un_motif_qui_est_garde_et_imprime(base, pleniere, monkeypatch):
     _aujourdhui(monkeypatch, J - dt.timedelta(days=6))
     with (
-        pytest.raises(ErreurValidation, match=r"6 jours avant.*7 jours de délai.*motif de l'urgence"),
+        pytest.raises(ErreurValidation, match=r"6 jours avant la séance.*est de 7 jours.*motif de l'urgence"),
         base.session_scope() as s,
     ):
         seances.changer_statut(s, pleniere["seance"], StatutSeance.CONVOQUEE)

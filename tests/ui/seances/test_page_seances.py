@@ -326,7 +326,7 @@ def test_convoquer_en_retard_demande_un_motif_puis_le_garde(qtbot, base, comite,
     def motif(dialogue: QWidget) -> None:
         assert isinstance(dialogue, DialogueMotifUrgence) and dialogue.focusWidget() is dialogue.motif
         explication = " ".join(label.text() for label in dialogue.findChildren(QLabel))
-        assert "part 3 jours avant" in explication and "demande 7 jours de délai" in explication
+        assert "part 3 jours avant la séance" in explication and "est de 7 jours" in explication
         dialogue.accept()  # an empty reason is refused, under the field
         assert dialogue.isVisible() and dialogue.messages["motif_urgence"].text() == f"⚠ {MOTIF_OBLIGATOIRE}"
         assert en_base(base, comite["PL-2026-02"]) == (StatutSeance.PLANIFIEE, None, "")
