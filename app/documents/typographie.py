@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from app.format_fr import ESPACE_FINE, date_longue
+from app.format_fr import ESPACE_FINE, ESPACE_INSECABLE, date_avec_jour, duree_fr, heure_fr
 
-ESPACE_INSECABLE = "\u00a0"  # inside « », and inside « 14 h 30 » so that a time never breaks over two lines
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+__all__ = ["ESPACE_INSECABLE", "balisage", "date_avec_jour", "duree_fr", "heure_fr", "horaire", "typographier"]
 
 # Control characters other than tab and line feed mean nothing in print and upset the PDF text layer.
 _CONTROLES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -53,14 +52,6 @@ def balisage(texte: str) -> str:
     return "<br/>".join(lignes)
 
 
-def heure_fr(heure: dt.time) -> str:
-    """« 14 h 30 », « 9 h », « 9 h 05 » (with no-break spaces)."""
-    espace = ESPACE_INSECABLE
-    if heure.minute == 0:
-        return f"{heure.hour}{espace}h"
-    return f"{heure.hour}{espace}h{espace}{heure.minute:02d}"
-
-
 def horaire(debut: dt.time | None, fin: dt.time | None) -> str:
     """« de 14 h à 16 h 30 », « à 14 h », « jusqu'à 16 h », or "" when neither is known."""
     if debut is not None and fin is not None:
@@ -70,22 +61,6 @@ def horaire(debut: dt.time | None, fin: dt.time | None) -> str:
     if fin is not None:
         return f"jusqu'à {heure_fr(fin)}"
     return ""
-
-
-def duree_fr(minutes: int) -> str:
-    """« 20 min », « 1 h », « 1 h 15 »."""
-    espace = ESPACE_INSECABLE
-    heures, reste = divmod(max(minutes, 0), 60)
-    if heures == 0:
-        return f"{reste}{espace}min"
-    if reste == 0:
-        return f"{heures}{espace}h"
-    return f"{heures}{espace}h{espace}{reste:02d}"
-
-
-def date_avec_jour(jour: dt.date) -> str:
-    """« jeudi 5 mars 2026 »."""
-    return f"{JOURS[jour.weekday()]} {date_longue(jour)}"
 
 
 def libelle_reference(reference: str) -> str:

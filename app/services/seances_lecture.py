@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.erreurs import ErreurConnue
-from app.format_fr import date_longue
+from app.format_fr import heure_fr
 from app.modeles import Instance, Personne, PointOrdreDuJour, Presence, Recommandation, Saisine, Seance
 from app.modeles.enumerations import ETATS_PRESENTS, FormatSeance, NaturePoint, StatutSeance, TypeInstance
 from app.services.annuaire_lecture import Choix, cle_nom
@@ -28,22 +28,8 @@ from app.services.seances import (
 )
 from app.services.sieges import Decompte
 
-ESPACE_INSECABLE = "\u00a0"
 JEUDI = 3  # committees meet mid-week (the demo's plenaries fall on Thursdays)
 MARGE_CONVOCATION = 7  # days beyond the notice: time to prepare the agenda before convening
-
-
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-
-
-def jour_long(jour: dt.date) -> str:
-    """« jeudi 3 décembre 2026 »."""
-    return f"{JOURS[jour.weekday()]} {date_longue(jour)}"
-
-
-def heure_fr(heure: dt.time) -> str:
-    """« 14 h 00 », with no-break spaces (never split across lines)."""
-    return f"{heure.hour}{ESPACE_INSECABLE}h{ESPACE_INSECABLE}{heure.minute:02d}"
 
 
 def texte_horaire(debut: dt.time | None, fin: dt.time | None) -> str:
@@ -53,14 +39,6 @@ def texte_horaire(debut: dt.time | None, fin: dt.time | None) -> str:
     if debut is not None:
         return f"à partir de {heure_fr(debut)}"
     return f"jusqu'à {heure_fr(fin)}" if fin is not None else ""
-
-
-def texte_duree(minutes: int) -> str:
-    """« 45 min », « 1 h », « 1 h 50 »."""
-    heures, reste = divmod(minutes, 60)
-    if not heures:
-        return f"{reste}{ESPACE_INSECABLE}min"
-    return f"{heures}{ESPACE_INSECABLE}h" + (f"{ESPACE_INSECABLE}{reste:02d}" if reste else "")
 
 
 def date_proposee(aujourdhui: dt.date, delai_convocation_jours: int) -> dt.date:

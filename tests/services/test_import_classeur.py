@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import itertools
 import random
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -397,24 +396,20 @@ def _comite_realiste(hasard: random.Random) -> Donnees:
     }
 
 
-def test_un_comite_realiste_s_importe_vite(chemin_base: Path, classeur_realiste: Path) -> None:
+def test_un_comite_realiste_s_importe_puis_ne_change_plus(chemin_base: Path, classeur_realiste: Path) -> None:
+    # Correctness only: timings belong in benchmarks/, where a loaded CI machine cannot make them flaky.
     donnees = _comite_realiste(random.Random(7))
     assert len(donnees["Membres"]) == 101 and len(donnees["Séances"]) == 101
     assert len(donnees["Présences"]) == 2001
     classeur = classeur_realiste
     base = db.ouvrir(chemin_base)
     try:
-        debut = time.perf_counter()
         rapport = importer_classeur(base, classeur)
-        duree = time.perf_counter() - debut
         assert rapport.crees["présences"] == len(donnees["Présences"]) - 1
-        debut = time.perf_counter()
         second = importer_classeur(base, classeur)
-        duree_second = time.perf_counter() - debut
     finally:
         base.fermer()
     assert second.crees == RIEN and second.modifies == RIEN
-    assert duree < 2.0 and duree_second < 2.0, (duree, duree_second)
 
 
 def _texte(valeur: object) -> object:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from app.format_fr import duree_fr
 from app.modeles import Seance
 from app.modeles.enumerations import EtatPresence, FormatSeance, NaturePoint, StatutSeance, TypeInstance
 from app.services import ordre_du_jour, seances
@@ -20,7 +21,6 @@ from app.services.seances_lecture import (
     lire_seance,
     lire_seances,
     reference_proposee,
-    texte_duree,
     texte_horaire,
 )
 from tests.services.fabrique import Fabrique
@@ -73,7 +73,7 @@ def test_les_lignes_de_la_liste(base, comite):
         lignes = {ligne.reference: ligne for ligne in lire_seances(s)}
     assert list(lignes) == ["PL-2025-04", "PL-2026-01", "PL-2026-02", "BU-2026-01"]  # by date
     tenue, suivante, a_venir = lignes["PL-2025-04"], lignes["PL-2026-01"], lignes["PL-2026-02"]
-    assert tenue.horaire == "14\u00a0h\u00a000 – 16\u00a0h\u00a030" and tenue.tenue and tenue.presents == 2
+    assert tenue.horaire == "14\u00a0h – 16\u00a0h\u00a030" and tenue.tenue and tenue.presents == 2
     assert (tenue.pv_approuve_le, tenue.pv_approuve_en) == (dt.date(2026, 2, 5), "PL-2026-01")
     assert (a_venir.points, a_venir.liens, a_venir.president_seance) == (2, ("SAI-2026-001",), "Camille Martin")
     assert suivante.liens == ("REC-2026-001",) and a_venir.limite_convocation == dt.date(2026, 2, 26)
@@ -120,7 +120,7 @@ def test_ce_qui_empeche_de_convoquer(base, comite):
 def test_textes_et_date_proposee():
     assert texte_horaire(dt.time(9, 30), None) == "à partir de 9\u00a0h\u00a030"
     assert texte_horaire(None, None) == ""
-    assert [texte_duree(m) for m in (45, 60, 110)] == ["45\u00a0min", "1\u00a0h", "1\u00a0h\u00a050"]
+    assert [duree_fr(m) for m in (45, 60, 110)] == ["45\u00a0min", "1\u00a0h", "1\u00a0h\u00a050"]
     proposee = date_proposee(AUJOURDHUI, 7)  # notice and a week to prepare, then the Thursday
     assert proposee == dt.date(2026, 3, 19) and proposee.weekday() == 3
 

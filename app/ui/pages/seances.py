@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from app import horloge
 from app.erreurs import ErreurConnue
-from app.format_fr import date_longue, nombre
+from app.format_fr import date_avec_jour, date_longue, nombre
 from app.modeles.enumerations import FormatSeance, StatutSeance
 from app.services import approbation, seances
 from app.services.actions import FicheAction
@@ -49,7 +49,6 @@ from app.services.seances_lecture import (
     PresenceSeance,
     avant_convocation,
     explication_retard,
-    jour_long,
     lire_choix_seances,
     lire_seance,
     lire_seances,
@@ -159,7 +158,7 @@ def modele_seances(parent: QObject | None = None) -> ModeleLignes[LigneSeance]:
             "Date",
             lambda s: date_longue(s.date),
             lambda s: f"{tri_date(s.date)} {s.heure_debut.isoformat() if s.heure_debut else ''}",
-            lambda s: jour_long(s.date),
+            lambda s: date_avec_jour(s.date),
         ),
         Colonne[LigneSeance](
             "Horaire", lambda s: s.horaire, lambda s: s.heure_debut.isoformat() if s.heure_debut else ""
@@ -184,7 +183,7 @@ def modele_seances(parent: QObject | None = None) -> ModeleLignes[LigneSeance]:
                 s.reference,
                 s.instance,
                 date_longue(s.date),
-                jour_long(s.date),
+                date_avec_jour(s.date),
                 s.lieu,
                 s.lien_visio,
                 s.statut.libelle,
@@ -274,7 +273,7 @@ class ResumeSeance(QScrollArea):
             statut += f" — seconde convocation de {s.seconde_convocation_de}, sans quorum requis"
         return {
             "Instance": s.instance,
-            "Date": jour_long(s.date),
+            "Date": date_avec_jour(s.date),
             "Horaire": s.horaire or TIRET,
             "Format": s.format.libelle,
             "Lieu": s.lieu or ("à indiquer" if s.format is not FormatSeance.VISIO else TIRET),

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QFormLayout, QPlainTextEdit, QWidget
 
 from app import horloge
-from app.format_fr import date_longue
+from app.format_fr import date_avec_jour, date_longue
 from app.modeles.enumerations import StatutSeance
 from app.services import approbation, seances
 from app.services.annuaire_lecture import Choix
-from app.services.seances_lecture import LigneSeance, date_proposee, jour_long
+from app.services.seances_lecture import LigneSeance, date_proposee
 from app.services.validation import ErreurValidation
 from app.ui.annuaire.formulaire import DialogueFiche, champ_date, choisir_id, combo_choix, date_de, id_de
 from app.ui.contexte import Contexte
@@ -50,7 +50,8 @@ class DialogueMotifUrgence(DialogueFiche):
         self.seance = seance
         self.formulaire.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a text box: its label above
         envoi = envoi or seance.convocation_envoyee_le or horloge.aujourdhui()
-        self.entete(f"{explication}\n\nSéance du {jour_long(seance.date)} ; convocation datée du {jour_long(envoi)}.")
+        dates = f"Séance du {date_avec_jour(seance.date)} ; convocation datée du {date_avec_jour(envoi)}."
+        self.entete(f"{explication}\n\n{dates}")
         self.motif = QPlainTextEdit()
         self.motif.setAccessibleName("Motif de l'urgence")
         self.motif.setTabChangesFocus(True)

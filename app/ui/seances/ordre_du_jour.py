@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.erreurs import ErreurConnue
-from app.format_fr import nombre
+from app.format_fr import duree_fr, heure_fr, nombre
 from app.modeles.enumerations import NaturePoint
 from app.services import ordre_du_jour as service
 from app.services.ordre_du_jour import FichePoint
@@ -37,11 +37,9 @@ from app.services.seances_lecture import (
     ChoixPoint,
     LignePoint,
     OrdreDuJour,
-    heure_fr,
     lire_choix_point,
     lire_ordre_du_jour,
     nature_pour_lien,
-    texte_duree,
 )
 from app.ui.annuaire.formulaire import DialogueFiche, choisir_id, combo_choix, id_de
 from app.ui.annuaire.tableaux import ajuster_colonnes, avertir, bouton, raccourci
@@ -57,7 +55,7 @@ TIRET = "—"
 
 def _duree(ligne: LignePoint) -> str:
     minutes = ligne.fiche.duree_minutes
-    return texte_duree(minutes) if minutes else TIRET
+    return duree_fr(minutes) if minutes else TIRET
 
 
 COLONNES: tuple[Colonne[LignePoint], ...] = (
@@ -374,7 +372,7 @@ class OngletOrdreDuJour(QWidget):
         morceaux = [f"{nombre(n)} point{'s' if n > 1 else ''}"]
         duree = service.duree_totale(points)
         if duree:
-            morceaux.append(f"durée totale : {texte_duree(duree)}")
+            morceaux.append(f"durée totale : {duree_fr(duree)}")
         fin = service.heure_de_fin_prevue(self.ordre.heure_debut, points) if duree else None
         if fin is not None:
             annoncee = self.ordre.heure_fin

@@ -147,7 +147,7 @@ def test_filtres_recherche_tri_par_date_et_onglets(qtbot, base, comite, qtmodelt
         "PL-2026-02",
         "Assemblée plénière",
         "5 mars 2026",
-        "14\u00a0h\u00a000 – 16\u00a0h\u00a030",
+        "14\u00a0h – 16\u00a0h\u00a030",
         "Hôtel du département",
         "Planifiée",
         "à envoyer",
@@ -275,7 +275,7 @@ def test_creer_modifier_supprimer_et_annuler(qtbot, base, comite):
     with base.session_scope() as s:
         seance = s.get(Seance, comite["PL-2026-02"])
         assert (seance.lieu, seance.heure_fin, seance.date) == ("Salle du conseil", None, dt.date(2026, 3, 12))
-    assert page.resume.valeurs["Horaire"].text() == "à partir de 14\u00a0h\u00a000"
+    assert page.resume.valeurs["Horaire"].text() == "à partir de 14\u00a0h"
     pile.undo()
     with base.session_scope() as s:
         seance = s.get(Seance, comite["PL-2026-02"])
