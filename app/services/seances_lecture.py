@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.erreurs import ErreurConnue
 from app.format_fr import heure_fr
-from app.modeles import Instance, Personne, PointOrdreDuJour, Presence, Recommandation, Saisine, Seance
-from app.modeles.enumerations import ETATS_PRESENTS, FormatSeance, NaturePoint, StatutSeance, TypeInstance
+from app.horloge import aujourdhui
+from app.modeles import Instance, Mandat, Personne, PointOrdreDuJour, Presence, Recommandation, Saisine, Seance
+from app.modeles.enumerations import ETATS_PRESENTS, FormatSeance, NaturePoint, Role, StatutSeance, TypeInstance
 from app.services.annuaire_lecture import Choix, cle_nom
 from app.services.ordre_du_jour import FichePoint, points_de
 from app.services.seances import (
@@ -114,6 +115,7 @@ class ChoixSeances:
     instance_par_defaut: int | None  # the plenary, else the first instance
     delais: dict[int, int]  # instance id → convocation notice in days
     lieux: dict[int, tuple[str, str]]  # instance id → (place, video link) of its latest meeting
+    presidents: dict[int, int] = field(default_factory=dict)  # instance id → its chair today (a person id)
 
 
 def _noms(session: Session) -> dict[int, str]:
@@ -217,7 +219,13 @@ def lire_choix_seances(session: Session) -> ChoixSeances:
         select(Seance.instance_id, Seance.lieu, Seance.lien_visio).order_by(Seance.date, Seance.id)
     ):
         lieux[instance_id] = (lieu, lien)  # the latest meeting wins
+    jour = aujourdhui()
+    presidents: dict[int, int] = {}
+    for m in session.scalars(select(Mandat).where(Mandat.role == Role.PRESIDENT).order_by(Mandat.debut)):
+        if m.actif_le(jour):
+            presidents[m.instance_id] = m.personne_id
     return ChoixSeances(
+        presidents=presidents,
         instances=tuple(Choix(i.id, i.nom) for i in instances),
         annees=tuple(annees),
         personnes=tuple(Choix(i, f"{prenom} {nom}") for i, nom, prenom in personnes),

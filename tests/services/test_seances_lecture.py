@@ -149,3 +149,20 @@ def test_une_seance_replanifiee_doit_etre_convoquee_de_nouveau(base, comite, mon
         )
         seances.restaurer_workflow(s, avant)  # undo: postponed again, with its convocation
         assert (seance.statut, seance.convocation_envoyee_le) == (StatutSeance.REPORTEE, dt.date(2026, 2, 20))
+
+
+def test_le_president_propose_est_celui_de_l_instance_ce_jour(base, monkeypatch):
+    from app.modeles.enumerations import Role
+
+    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", AUJOURDHUI.isoformat())
+    with base.session_scope() as s:
+        f = Fabrique(s)
+        pleniere, bureau = f.instance("Plénière"), f.instance("Bureau", TypeInstance.BUREAU)
+        college = f.college("Élus")
+        ancienne, actuelle = f.personne("Ancienne", "Présidente"), f.personne("Actuelle", "Présidente")
+        f.mandat(ancienne, pleniere, college, role=Role.PRESIDENT, fin=AUJOURDHUI - dt.timedelta(days=1))
+        f.mandat(actuelle, pleniere, college, role=Role.PRESIDENT, debut=AUJOURDHUI - dt.timedelta(days=1))
+        ids = (pleniere.id, bureau.id, actuelle.id)
+    with base.session_scope() as s:
+        choix = lire_choix_seances(s)
+    assert choix.presidents == {ids[0]: ids[2]}  # the bureau has no chair: none proposed

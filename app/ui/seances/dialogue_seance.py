@@ -143,6 +143,7 @@ class DialogueSeance(DialogueFiche):
             choisir_id(self.instance, choix.instance_par_defaut)
             self._proposer_date()
             self._proposer_lieu()
+            self._proposer_president()
         else:
             choisir_id(self.instance, seance.instance_id)
             self.reference.setText(seance.reference)
@@ -163,6 +164,8 @@ class DialogueSeance(DialogueFiche):
         self._actualiser_reference()
         self.instance.currentIndexChanged.connect(self._instance_changee)
         self.date.dateChanged.connect(self._actualiser_reference)
+        self._president_choisi = False
+        self.president.activated.connect(self._president_touche)
         self.lieu.textEdited.connect(self._lieu_tape)
         self.lien.textEdited.connect(self._lieu_tape)
         self.instance.setFocus()
@@ -181,12 +184,22 @@ class DialogueSeance(DialogueFiche):
         self.lieu.setText(lieu)
         self.lien.setText(lien)
 
+    def _proposer_president(self) -> None:
+        """The instance's chair presides its meetings unless the secretary says otherwise."""
+        instance_id = id_de(self.instance)
+        choisir_id(self.president, self.choix.presidents.get(instance_id) if instance_id is not None else None)
+
+    def _president_touche(self) -> None:
+        self._president_choisi = True
+
     def _lieu_tape(self) -> None:
         self._lieu_saisi = True
 
     def _instance_changee(self) -> None:
         if self.seance is None and not self._lieu_saisi:
             self._proposer_lieu()
+        if self.seance is None and not self._president_choisi:
+            self._proposer_president()
         self._actualiser_reference()
 
     def _actualiser_reference(self) -> None:
