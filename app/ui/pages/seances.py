@@ -41,6 +41,7 @@ from app.format_fr import date_avec_jour, date_longue, nombre
 from app.modeles.enumerations import FormatSeance, StatutSeance
 from app.services import approbation, seances
 from app.services.actions import FicheAction
+from app.services.onglets_seance import lire_choix_action
 from app.services.ordre_du_jour import FichePoint, ajouter_point, points_de
 from app.services.seances import FicheSeance
 from app.services.seances_lecture import (
@@ -69,7 +70,7 @@ from app.ui.annuaire.tableaux import (
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
 from app.ui.page import Page
-from app.ui.seances.actions import DialogueAction, OngletActions, lire_choix_action
+from app.ui.seances.actions import DialogueAction, OngletActions
 from app.ui.seances.compte_rendu import OngletCompteRendu
 from app.ui.seances.dialogue_seance import DialogueSeance
 from app.ui.seances.dialogues_statut import (

@@ -8,15 +8,13 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
 from app.format_fr import date_longue
 from app.modeles.enumerations import StatutAction
 from app.services import actions
 from app.services.actions import ActionLue, FicheAction
-from app.services.annuaire_lecture import Choix, lire_choix
-from app.services.ordre_du_jour import points_de
+from app.services.onglets_seance import ChoixAction, lire_choix_action
 from app.ui.annuaire.formulaire import DateFacultative, DialogueFiche, choisir_id, combo_choix, id_de
 from app.ui.annuaire.tableaux import (
     ajuster_colonnes,
@@ -54,17 +52,6 @@ COLONNES = (
         "Origine", lambda li: f"Reportée de {li.lue.origine}" if li.lue.reportee else "Décidée à cette séance"
     ),
 )
-
-
-@dataclass(frozen=True)
-class ChoixAction:
-    personnes: tuple[Choix, ...]
-    points: tuple[Choix, ...]
-
-
-def lire_choix_action(session: Session, seance_id: int) -> ChoixAction:
-    points = tuple(Choix(p.id, f"{p.rang}. {p.titre}") for p in points_de(session, seance_id))
-    return ChoixAction(lire_choix(session).personnes, points)
 
 
 class DialogueAction(DialogueFiche):

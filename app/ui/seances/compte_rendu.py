@@ -6,7 +6,7 @@ each save is one undoable step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
@@ -23,38 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
-from app.modeles import Seance
 from app.services import ordre_du_jour
+from app.services.onglets_seance import DonneesCompteRendu, lire_compte_rendu
 from app.services.ordre_du_jour import FichePoint
-from app.services.presences import GenreLigne, lignes_presence
 from app.ui.annuaire.tableaux import ajuster_colonnes, avertir, bouton, creer_vue, raccourci, selectionner
 from app.ui.contexte import Contexte
 from app.ui.tableau_lignes import Colonne, FiltreLignes, ModeleLignes
-
-
-@dataclass(frozen=True)
-class DonneesCompteRendu:
-    reference: str
-    tenue: bool
-    points: tuple[FichePoint, ...]
-    membres: tuple[tuple[int, str], ...]  # who may recuse themselves: the instance's members that day
-
-
-def lire_compte_rendu(session: Session, seance_id: int) -> DonneesCompteRendu:
-    seance = session.get(Seance, seance_id)
-    if seance is None:
-        raise ErreurConnue("Cette séance n'existe plus.")
-    membres = tuple(
-        (ligne.personne_id, ligne.nom)
-        for ligne in lignes_presence(session, seance_id)
-        if ligne.genre is not GenreLigne.INVITE
-    )
-    return DonneesCompteRendu(
-        seance.reference, seance.tenue, tuple(ordre_du_jour.points_de(session, seance_id)), membres
-    )
 
 
 def _saisi(p: FichePoint) -> str:

@@ -6,7 +6,6 @@ Each can be previewed, printed or saved as PDF. A document that does not apply y
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -22,33 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
-from app.modeles import Seance
 from app.modeles.enumerations import StatutSeance
 from app.services import documents_seance as documents
-from app.services.seances import convocation_en_retard, message_retard
+from app.services.onglets_seance import etat_documents
 from app.ui import impression
 from app.ui.annuaire.tableaux import avertir, bouton
 from app.ui.contexte import Contexte
-
-
-@dataclass(frozen=True)
-class EtatDocuments:
-    reference: str
-    statut: StatutSeance
-    tenue: bool
-    retard: str  # the notice message when a convocation issued now would be late and has no reason yet
-    pv_approuve: bool
-
-
-def etat_documents(session: Session, seance_id: int) -> EtatDocuments:
-    seance = session.get(Seance, seance_id)
-    if seance is None:
-        raise ErreurConnue("Cette séance n'existe plus.")
-    envoi = documents.date_d_envoi(seance)
-    retard = ""
-    if convocation_en_retard(seance, seance.instance, envoi) and not seance.motif_urgence:
-        retard = message_retard(seance, seance.instance, envoi)
-    return EtatDocuments(seance.reference, seance.statut, seance.tenue, retard, seance.pv_approuve_le is not None)
 
 
 class _Document(QGroupBox):

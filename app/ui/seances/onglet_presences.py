@@ -3,40 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
-from app.modeles import Seance
-from app.modeles.enumerations import StatutSeance
-from app.services.presences import etat_seance
-from app.services.seances import quorum_requis
+from app.services.onglets_seance import resume_presences
 from app.ui.annuaire.tableaux import bouton
 from app.ui.contexte import Contexte
-
-
-def resume_presences(contexte: Contexte, seance_id: int) -> tuple[str, str, bool]:
-    """(counts, quorum sentence, whether attendance may be recorded)."""
-
-    def lire(session: Session) -> tuple[str, str, bool]:
-        seance = session.get(Seance, seance_id)
-        if seance is None:
-            raise ErreurConnue("Cette séance n'existe plus.")
-        etat = etat_seance(session, seance_id)
-        d = etat.decompte
-        comptes = (
-            f"Sièges attendus : {d.attendus} · Présents : {d.presents} · Suppléés : {d.supplees} · "
-            f"Représentés : {d.representes} · Excusés : {d.excuses} · Absents : {d.absents}"
-        )
-        if not quorum_requis(seance):
-            quorum = "Seconde convocation : aucun quorum n'est requis."
-        else:
-            pouvoirs = "pouvoirs comptés" if seance.instance.pouvoirs_comptes else "pouvoirs non comptés"
-            verdict = "atteint" if etat.quorum_atteint else "non atteint"
-            quorum = f"Quorum : {etat.requis} voix requises ({pouvoirs}) — {verdict}."
-        ouverte = seance.statut not in (StatutSeance.ANNULEE, StatutSeance.REPORTEE)
-        return comptes, quorum, ouverte
-
-    return contexte.lire(lire)
 
 
 class OngletPresences(QWidget):
@@ -75,7 +46,7 @@ class OngletPresences(QWidget):
             self.saisir.setEnabled(False)
             return
         try:
-            comptes, quorum, ouverte = resume_presences(self.contexte, seance_id)
+            comptes, quorum, ouverte = self.contexte.lire(lambda s: resume_presences(s, seance_id))
         except ErreurConnue:
             self.afficher(None)
             return
