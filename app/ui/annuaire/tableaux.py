@@ -50,6 +50,13 @@ def identifiant_selectionne(vue: QTableView, proxy: FiltreLignes[L]) -> int | No
     return proxy.identifiant(lignes[0]) if lignes else None
 
 
+def ligne_selectionnee(vue: QTableView, proxy: FiltreLignes[L]) -> L | None:
+    """The record of the selected row, or None."""
+    identifiant = identifiant_selectionne(vue, proxy)
+    rang = proxy.source.rang_de(identifiant) if identifiant is not None else None
+    return proxy.source.ligne(rang) if rang is not None else None
+
+
 def selectionner(vue: QTableView, proxy: FiltreLignes[L], identifiant: int | None) -> bool:
     """Select (and show) the row of `identifiant`; False when it is not shown (filtered out, or gone)."""
     rang = proxy.source.rang_de(identifiant) if identifiant is not None else None

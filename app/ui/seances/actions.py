@@ -22,6 +22,7 @@ from app.ui.annuaire.tableaux import (
     bouton,
     creer_vue,
     identifiant_selectionne,
+    ligne_selectionnee,
     raccourci,
     selectionner,
 )
@@ -170,9 +171,7 @@ class OngletActions(QWidget):
         self._actualiser_boutons()
 
     def _ligne(self) -> LigneAction | None:
-        identifiant = identifiant_selectionne(self.vue, self.proxy)
-        rang = self.modele.rang_de(identifiant) if identifiant is not None else None
-        return self.modele.ligne(rang) if rang is not None else None
+        return ligne_selectionnee(self.vue, self.proxy)
 
     def _actualiser_boutons(self) -> None:
         ligne = self._ligne()

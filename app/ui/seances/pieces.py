@@ -20,6 +20,7 @@ from app.ui.annuaire.tableaux import (
     bouton,
     creer_vue,
     identifiant_selectionne,
+    ligne_selectionnee,
     raccourci,
     selectionner,
 )
@@ -108,9 +109,8 @@ class OngletPieces(QWidget):
         self._actualiser_boutons()
 
     def _piece(self) -> PieceLue | None:
-        identifiant = identifiant_selectionne(self.vue, self.proxy)
-        rang = self.modele.rang_de(identifiant) if identifiant is not None else None
-        return self.modele.ligne(rang).piece if rang is not None else None
+        ligne = ligne_selectionnee(self.vue, self.proxy)
+        return ligne.piece if ligne is not None else None
 
     def _actualiser_boutons(self) -> None:
         choisie = self._piece() is not None
