@@ -6,7 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMessageBox, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from app.erreurs import ErreurConnue
 from app.ui.icones import icone
@@ -76,6 +85,17 @@ def bouton(texte: str, nom_icone: str | None, nom_accessible: str, infobulle: st
     if infobulle:
         resultat.setToolTip(infobulle)
     return resultat
+
+
+def rangee_de_boutons(*gauche: QWidget, droite: tuple[QWidget, ...] = ()) -> QHBoxLayout:
+    """The row under a table: its buttons on the left, then (after the free space) `droite`, a count say."""
+    rangee = QHBoxLayout()
+    for widget in gauche:
+        rangee.addWidget(widget)
+    rangee.addStretch(1)
+    for widget in droite:
+        rangee.addWidget(widget)
+    return rangee
 
 
 def raccourci(

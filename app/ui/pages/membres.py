@@ -28,6 +28,7 @@ from app.ui.annuaire.tableaux import (
     creer_vue,
     identifiant_selectionne,
     raccourci,
+    rangee_de_boutons,
     selectionner,
 )
 from app.ui.comite.champs import confirmer
@@ -124,11 +125,9 @@ class PageMembres(Page):
             "Supprimer la fiche du membre",
             "Touche Suppr ; pour une fiche saisie par erreur (qui a siégé garde sa fiche : terminez son mandat)",
         )
-        boutons = QHBoxLayout()
-        for b in (self.bouton_ajouter, self.bouton_modifier, self.bouton_supprimer):
-            boutons.addWidget(b)
-        boutons.addStretch(1)
-        boutons.addWidget(self.compte)
+        boutons = rangee_de_boutons(
+            self.bouton_ajouter, self.bouton_modifier, self.bouton_supprimer, droite=(self.compte,)
+        )
         haut = QWidget()
         disposition_haut = QVBoxLayout(haut)
         disposition_haut.setContentsMargins(0, 0, 0, 0)

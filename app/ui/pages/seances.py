@@ -65,6 +65,7 @@ from app.ui.annuaire.tableaux import (
     creer_vue,
     identifiant_selectionne,
     raccourci,
+    rangee_de_boutons,
     selectionner,
 )
 from app.ui.comite.champs import confirmer
@@ -415,11 +416,9 @@ class PageSeances(Page):
             "Supprimer la séance choisie",
             "Touche Suppr ; seulement une séance planifiée où rien n'est encore enregistré",
         )
-        boutons = QHBoxLayout()
-        for b in (self.bouton_ajouter, self.bouton_modifier, self.bouton_supprimer):
-            boutons.addWidget(b)
-        boutons.addStretch(1)
-        boutons.addWidget(self.compte)
+        boutons = rangee_de_boutons(
+            self.bouton_ajouter, self.bouton_modifier, self.bouton_supprimer, droite=(self.compte,)
+        )
         haut = QWidget()
         disposition_haut = QVBoxLayout(haut)
         disposition_haut.setContentsMargins(0, 0, 0, 0)

@@ -21,6 +21,7 @@ from app.ui.annuaire.tableaux import (
     creer_vue,
     identifiant_selectionne,
     raccourci,
+    rangee_de_boutons,
     selectionner,
 )
 from app.ui.comite.champs import confirmer
@@ -70,11 +71,9 @@ class PageStructures(Page):
             "Supprimer la structure",
             "Touche Suppr ; impossible si des membres y sont rattachés",
         )
-        boutons = QHBoxLayout()
-        for b in (self.bouton_ajouter, self.bouton_modifier, self.bouton_supprimer):
-            boutons.addWidget(b)
-        boutons.addStretch(1)
-        boutons.addWidget(self.compte)
+        boutons = rangee_de_boutons(
+            self.bouton_ajouter, self.bouton_modifier, self.bouton_supprimer, droite=(self.compte,)
+        )
 
         disposition = QVBoxLayout(self)
         disposition.addWidget(QLabel(f"<h2>{self.titre}</h2>"))

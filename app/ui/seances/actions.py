@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.erreurs import ErreurConnue
 from app.format_fr import date_longue
@@ -24,6 +24,7 @@ from app.ui.annuaire.tableaux import (
     identifiant_selectionne,
     ligne_selectionnee,
     raccourci,
+    rangee_de_boutons,
     selectionner,
 )
 from app.ui.contexte import Contexte
@@ -146,10 +147,7 @@ class OngletActions(QWidget):
         self.supprimer_bouton.clicked.connect(self.supprimer)
         raccourci(self.vue, QKeySequence.StandardKey.Delete, self.supprimer)
         raccourci(self.vue, QKeySequence(Qt.Key.Key_Return), self.modifier)
-        boutons = QHBoxLayout()
-        for b in (self.ajouter, self.modifier_bouton, self.faite, self.supprimer_bouton):
-            boutons.addWidget(b)
-        boutons.addStretch(1)
+        boutons = rangee_de_boutons(self.ajouter, self.modifier_bouton, self.faite, self.supprimer_bouton)
         disposition = QVBoxLayout(self)
         disposition.addWidget(self.explication)
         disposition.addWidget(self.vue, 1)

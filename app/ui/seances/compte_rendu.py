@@ -28,7 +28,15 @@ from app.erreurs import ErreurConnue
 from app.services import ordre_du_jour
 from app.services.onglets_seance import DonneesCompteRendu, lire_compte_rendu
 from app.services.ordre_du_jour import FichePoint
-from app.ui.annuaire.tableaux import ajuster_colonnes, avertir, bouton, creer_vue, raccourci, selectionner
+from app.ui.annuaire.tableaux import (
+    ajuster_colonnes,
+    avertir,
+    bouton,
+    creer_vue,
+    raccourci,
+    rangee_de_boutons,
+    selectionner,
+)
 from app.ui.contexte import Contexte
 from app.ui.tableau_lignes import Colonne, FiltreLignes, ModeleLignes
 
@@ -123,10 +131,7 @@ class OngletCompteRendu(QWidget):
             etiquette.setBuddy(champ)
             formulaire.addRow(etiquette, champ)
         formulaire.insertRow(2, self.avec_vote, votes)
-        boutons = QHBoxLayout()
-        boutons.addWidget(self.enregistrer_bouton)
-        boutons.addWidget(self.annuler_bouton)
-        boutons.addStretch(1)
+        boutons = rangee_de_boutons(self.enregistrer_bouton, self.annuler_bouton)
         droite = QWidget()
         colonne = QVBoxLayout(droite)
         colonne.addWidget(self.titre)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from app.modeles.enumerations import StatutSeance
 from app.services import documents_seance as documents
 from app.services.onglets_seance import etat_documents
 from app.ui import impression
-from app.ui.annuaire.tableaux import avertir, bouton
+from app.ui.annuaire.tableaux import avertir, bouton, rangee_de_boutons
 from app.ui.contexte import Contexte
 
 
@@ -49,11 +48,8 @@ class _Document(QGroupBox):
         self.apercu.clicked.connect(self._apercu)
         self.imprimer.clicked.connect(self._imprimer)
         self.enregistrer.clicked.connect(self._enregistrer)
-        boutons = QHBoxLayout()
-        for b in (self.apercu, self.imprimer, self.enregistrer):
-            boutons.addWidget(b)
+        boutons = rangee_de_boutons(self.apercu, self.imprimer, self.enregistrer)
         self.boutons = boutons
-        boutons.addStretch(1)
         disposition = QVBoxLayout(self)
         disposition.addWidget(self.description)
         disposition.addWidget(self.etat)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.erreurs import ErreurConnue
 from app.format_fr import date_longue, nombre
@@ -22,6 +22,7 @@ from app.ui.annuaire.tableaux import (
     identifiant_selectionne,
     ligne_selectionnee,
     raccourci,
+    rangee_de_boutons,
     selectionner,
 )
 from app.ui.contexte import Contexte
@@ -84,10 +85,7 @@ class OngletPieces(QWidget):
         self.retirer_bouton.clicked.connect(self.retirer)
         raccourci(self.vue, QKeySequence.StandardKey.Delete, self.retirer)
         raccourci(self.vue, QKeySequence(Qt.Key.Key_Return), self.ouvrir)
-        boutons = QHBoxLayout()
-        for b in (self.joindre_bouton, self.ouvrir_bouton, self.copie_bouton, self.retirer_bouton):
-            boutons.addWidget(b)
-        boutons.addStretch(1)
+        boutons = rangee_de_boutons(self.joindre_bouton, self.ouvrir_bouton, self.copie_bouton, self.retirer_bouton)
         disposition = QVBoxLayout(self)
         disposition.addWidget(self.explication)
         disposition.addWidget(self.vue, 1)
