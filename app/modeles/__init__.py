@@ -5,6 +5,7 @@ from app.modeles.base import Base
 from app.modeles.comite import College, Comite, ComiteMission, ComitePorteur, Instance
 from app.modeles.evaluation import NoteEvaluation, RetourParticipants
 from app.modeles.journal import Journal
+from app.modeles.numerotation import Numerotation
 from app.modeles.pieces import PieceJointe
 from app.modeles.productions import Diffusion, EchangeHcts, Production
 from app.modeles.recommandations import (
@@ -37,6 +38,7 @@ __all__ = [
     "Journal",
     "Mandat",
     "NoteEvaluation",
+    "Numerotation",
     "Personne",
     "PieceJointe",
     "PointOrdreDuJour",

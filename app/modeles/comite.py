@@ -42,6 +42,9 @@ class Comite(Base):
     moyens_humains: Mapped[str] = mapped_column(Text, default="")
     moyens_financiers: Mapped[str] = mapped_column(Text, default="")
     en_tete: Mapped[str] = mapped_column(Text, default="")
+    # Summer pause stopping the referral clocks, « MM-JJ » both inclusive; empty: no pause.
+    pause_debut: Mapped[str] = mapped_column(String(5), default="07-14", server_default="07-14")
+    pause_fin: Mapped[str] = mapped_column(String(5), default="08-31", server_default="08-31")
 
     porteurs: Mapped[list[ComitePorteur]] = relationship(cascade="all, delete-orphan")
     missions: Mapped[list[ComiteMission]] = relationship(

@@ -49,3 +49,6 @@ class EchangeHcts(Base):
     objet: Mapped[str] = mapped_column(String(500))
     document: Mapped[str] = mapped_column(String(500), default="")
     suite_donnee: Mapped[str] = mapped_column(Text, default="")
+    # An escalation of a referral to the HCTS ethics commission is an upward exchange tied to that referral.
+    saisine_id: Mapped[int | None] = mapped_column(ForeignKey("saisine.id", ondelete="SET NULL"), index=True)
+    par: Mapped[str] = mapped_column(String(150), default="")

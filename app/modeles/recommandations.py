@@ -31,6 +31,9 @@ class Recommandation(Base):
     adoptee_le: Mapped[dt.date | None]
     publiee_le: Mapped[dt.date | None]
     publication_autorisee: Mapped[bool] = mapped_column(default=False)
+    anonymisation_validee_par: Mapped[str] = mapped_column(String(150), default="")
+    anonymisation_validee_le: Mapped[dt.date | None]
+    motif_retrait: Mapped[str] = mapped_column(Text, default="")
 
     saisines: Mapped[list[RecommandationSaisine]] = relationship(cascade="all, delete-orphan")
     themes: Mapped[list[RecommandationTheme]] = relationship(cascade="all, delete-orphan")

@@ -43,8 +43,10 @@ class Saisine(Base):
     escaladee_hcts_le: Mapped[dt.date | None]
     motif_decision: Mapped[str] = mapped_column(Text, default="")
     consentement_publication: Mapped[bool] = mapped_column(default=False)
+    consentement_le: Mapped[dt.date | None]
     enregistree_par: Mapped[str] = mapped_column(String(150), default="")
     anonymisation_validee_par: Mapped[str] = mapped_column(String(150), default="")
+    anonymisation_validee_le: Mapped[dt.date | None]
 
     themes: Mapped[list[SaisineTheme]] = relationship(cascade="all, delete-orphan")
     rapporteurs: Mapped[list[SaisineRapporteur]] = relationship(cascade="all, delete-orphan")

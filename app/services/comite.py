@@ -44,6 +44,7 @@ from app.modeles.enumerations import (
     TypeInstance,
     TypeTerritoire,
 )
+from app.services.delais_saisine import PauseInvalide, lire_jour_mois
 from app.services.normalisation import normaliser
 from app.services.validation import ErreurValidation, texte_obligatoire
 
@@ -76,6 +77,8 @@ class FicheComite:
     moyens_humains: str = ""
     moyens_financiers: str = ""
     en_tete: str = ""
+    pause_debut: str = "07-14"  # the summer pause of the referral clocks, « MM-JJ »; both empty: none
+    pause_fin: str = "08-31"
 
 
 # What each field is called for a person (undo labels, messages), in the form's order.
@@ -96,6 +99,8 @@ LIBELLES_CHAMPS: dict[str, str] = {
     "moyens_humains": "moyens humains",
     "moyens_financiers": "moyens financiers",
     "en_tete": "en-tête des documents",
+    "pause_debut": "début de la pause estivale",
+    "pause_fin": "fin de la pause estivale",
 }
 _TEXTES_LONGS = (
     "thematiques",
@@ -184,6 +189,8 @@ def lire_fiche(session: Session) -> FicheComite | None:
         missions=frozenset(m.code for m in comite.missions if m.code is not None),
         missions_libres=tuple(m.libelle for m in comite.missions if m.code is None),
         **{champ: getattr(comite, champ) for champ in _TEXTES_LONGS},
+        pause_debut=comite.pause_debut,
+        pause_fin=comite.pause_fin,
     )
 
 
@@ -269,7 +276,24 @@ def valider_fiche(session: Session, fiche: FicheComite) -> FicheComite:
         moyens_humains=_texte_long(fiche.moyens_humains),
         moyens_financiers=_texte_long(fiche.moyens_financiers),
         en_tete=_texte_long(fiche.en_tete),
+        **_pause_valide(fiche.pause_debut, fiche.pause_fin),
     )
+
+
+def _pause_valide(debut: str, fin: str) -> dict[str, str]:
+    """« 14/07 » or « 07-14 » → « 07-14 »; both empty: no pause; one alone is a mistake."""
+    if not debut.strip() and not fin.strip():
+        return {"pause_debut": "", "pause_fin": ""}
+    valeurs = {}
+    for champ, libelle, texte in (("pause_debut", "Le début", debut), ("pause_fin", "La fin", fin)):
+        if not texte.strip():
+            raise ErreurValidation("pause", f"{libelle} de la pause estivale manque (ou videz les deux dates).")
+        try:
+            mois, jour = lire_jour_mois(texte, f"{libelle} de la pause estivale")
+        except PauseInvalide as erreur:
+            raise ErreurValidation("pause", erreur.message) from None
+        valeurs[champ] = f"{mois:02d}-{jour:02d}"
+    return valeurs
 
 
 def _ecrire(session: Session, fiche: FicheComite) -> None:
@@ -286,6 +310,8 @@ def _ecrire(session: Session, fiche: FicheComite) -> None:
         "date_installation",
         "mode_presidence",
         *_TEXTES_LONGS,
+        "pause_debut",
+        "pause_fin",
     ):
         if getattr(comite, champ) != getattr(fiche, champ):
             setattr(comite, champ, getattr(fiche, champ))

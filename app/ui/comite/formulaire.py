@@ -62,6 +62,9 @@ ONGLET_DU_CHAMP = {
     "rythme_reunions": ONGLET_FONCTIONNEMENT,
     "moyens_humains": ONGLET_FONCTIONNEMENT,
     "moyens_financiers": ONGLET_FONCTIONNEMENT,
+    "pause": ONGLET_FONCTIONNEMENT,
+    "pause_debut": ONGLET_FONCTIONNEMENT,
+    "pause_fin": ONGLET_FONCTIONNEMENT,
 }
 TEXTES_FONCTIONNEMENT = (
     ("thematiques", "&Thématiques :", "Thématiques des échanges", "Les sujets dont le comité s'empare."),
@@ -97,6 +100,23 @@ def texte_multiligne(nom_accessible: str, lignes: int, aide: str = "") -> QPlain
 def texte_de(zone: QPlainTextEdit) -> str:
     """The text as typed: `toPlainText` would turn no-break spaces (« 12 000 € », « : ») into plain ones."""
     return zone.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def _jour_mois(stocke: str) -> str:
+    """« 07-14 » as stored → « 14/07 » as typed."""
+    mois, _, jour = stocke.partition("-")
+    return f"{jour}/{mois}" if jour else stocke
+
+
+def _stocke(tape: str) -> str:
+    """« 14/07 » as typed → « 07-14 » as stored, so an untouched form equals the record; anything else is left
+    for the service to refuse with its message."""
+    jour, _, mois = tape.strip().partition("/")
+    try:
+        dt.date(2000, int(mois), int(jour))
+    except ValueError:
+        return tape.strip()
+    return f"{int(mois):02d}-{int(jour):02d}"
 
 
 def _etiquette(texte: str, champ: QWidget) -> QLabel:
@@ -316,7 +336,42 @@ class FormulaireComite(QObject):
             zone.textChanged.connect(self._change)
             self.textes[champ] = zone
             formulaire.addRow(_etiquette(libelle, zone), zone)
+            if champ == "regles_saisine":
+                formulaire.addRow(_etiquette("&Pause estivale des saisines :", self._champs_pause()), self._pause)
         return _defilant(contenu)
+
+    def _champs_pause(self) -> QWidget:
+        """Two JJ/MM fields: the referral clocks stop between them (both empty: no pause)."""
+        self.pause_debut, self.pause_fin = QLineEdit(), QLineEdit()
+        for ligne, nom in (
+            (self.pause_debut, "Début de la pause estivale"),
+            (self.pause_fin, "Fin de la pause estivale"),
+        ):
+            ligne.setAccessibleName(nom)
+            ligne.setPlaceholderText("JJ/MM")
+            ligne.setMaxLength(5)
+            ligne.setMaximumWidth(ligne.fontMetrics().horizontalAdvance("00/00") * 2 + 16)
+        # An empty form stands for an empty fiche, whose pause is the default one.
+        self.pause_debut.setText(_jour_mois(FicheComite.pause_debut))
+        self.pause_fin.setText(_jour_mois(FicheComite.pause_fin))
+        for ligne in (self.pause_debut, self.pause_fin):
+            ligne.textChanged.connect(self._change)
+        rangee = QWidget()
+        disposition = QHBoxLayout(rangee)
+        disposition.setContentsMargins(0, 0, 0, 0)
+        disposition.addWidget(QLabel("du"))
+        disposition.addWidget(self.pause_debut)
+        disposition.addWidget(QLabel("au"))
+        disposition.addWidget(self.pause_fin)
+        disposition.addWidget(
+            _discret(
+                "inclus : les délais d'accusé de réception et d'avis ne courent pas. Videz les deux dates s'il "
+                "n'y a pas de pause."
+            ),
+            1,
+        )
+        self._pause = self._avec_message("pause", rangee)
+        return self.pause_debut
 
     # --- reading and loading the draft -------------------------------------------------------------------
 
@@ -344,6 +399,8 @@ class FormulaireComite(QObject):
             moyens_humains=texte_de(self.textes["moyens_humains"]),
             moyens_financiers=texte_de(self.textes["moyens_financiers"]),
             en_tete=texte_de(self.en_tete),
+            pause_debut=_stocke(self.pause_debut.text()),
+            pause_fin=_stocke(self.pause_fin.text()),
         )
 
     def charger(self, fiche: FicheComite) -> None:
@@ -373,6 +430,8 @@ class FormulaireComite(QObject):
             self.nouvelle_mission.clear()
             for champ, zone in self.textes.items():
                 zone.setPlainText(getattr(fiche, champ))
+            self.pause_debut.setText(_jour_mois(fiche.pause_debut))
+            self.pause_fin.setText(_jour_mois(fiche.pause_fin))
         finally:
             self._chargement = False
         self._remplir_structures_a_ajouter()
@@ -392,7 +451,7 @@ class FormulaireComite(QObject):
         self.vice_presidence.setText(texte_responsables(vice))
 
     def lecture_seule(self, oui: bool) -> None:
-        for ligne in (self.nom, self.territoire, self.nouvelle_mission):
+        for ligne in (self.nom, self.territoire, self.nouvelle_mission, self.pause_debut, self.pause_fin):
             ligne.setReadOnly(oui)
         for zone in (self.en_tete, *self.textes.values()):
             zone.setReadOnly(oui)

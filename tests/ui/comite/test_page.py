@@ -315,9 +315,11 @@ def test_chaque_champ_se_atteint_par_tab(qtbot, base_demo):
         "Ajouter la structure aux porteuses",
     ]
     page.onglets.setCurrentIndex(2)
-    assert parcours(f.textes["thematiques"], 6) == [
+    assert parcours(f.textes["thematiques"], 8) == [
         "Thématiques des échanges",
         "Règles de saisine",
+        "Début de la pause estivale",
+        "Fin de la pause estivale",
         "Secrétariat",
         "Rythme des réunions",
         "Moyens humains",
@@ -612,3 +614,21 @@ def test_les_dialogues_pour_captures_sont_remplis(qtbot, base_demo):
     assert isinstance(instance, DialogueInstance) and instance.nom.text() == "Assemblée plénière"
     for dialogue in dialogues.values():
         qtbot.addWidget(dialogue)
+
+
+def test_la_pause_estivale_se_modifie_et_se_verifie(qtbot, base_demo):
+    page = ouvrir(qtbot, base_demo)
+    f = page.formulaire
+    assert (f.pause_debut.text(), f.pause_fin.text()) == ("14/07", "31/08")
+    f.pause_debut.setText("31/02")
+    page.enregistrer()
+    assert "31/02" in f.messages["pause"].text()
+    assert fiche(base_demo).pause_debut == "07-14"  # refused: nothing written
+    f.pause_debut.setText("1/8")
+    f.pause_fin.setText("20/08")
+    page.enregistrer()
+    assert (fiche(base_demo).pause_debut, fiche(base_demo).pause_fin) == ("08-01", "08-20")
+    f.pause_debut.clear()
+    f.pause_fin.clear()
+    page.enregistrer()
+    assert (fiche(base_demo).pause_debut, fiche(base_demo).pause_fin) == ("", "")
