@@ -264,6 +264,7 @@ def valider_fiche(session: Session, fiche: FicheComite) -> FicheComite:
             raise ErreurValidation("missions_libres", f"La mission « {propre} » figure déjà dans la liste.")
         vues.add(normaliser(propre))
         libres.append(propre)
+    pause = _pause_valide(fiche.pause_debut, fiche.pause_fin)
     return dataclasses.replace(
         fiche,
         nom=nom,
@@ -276,24 +277,25 @@ def valider_fiche(session: Session, fiche: FicheComite) -> FicheComite:
         moyens_humains=_texte_long(fiche.moyens_humains),
         moyens_financiers=_texte_long(fiche.moyens_financiers),
         en_tete=_texte_long(fiche.en_tete),
-        **_pause_valide(fiche.pause_debut, fiche.pause_fin),
+        pause_debut=pause[0],
+        pause_fin=pause[1],
     )
 
 
-def _pause_valide(debut: str, fin: str) -> dict[str, str]:
+def _pause_valide(debut: str, fin: str) -> tuple[str, str]:
     """« 14/07 » or « 07-14 » → « 07-14 »; both empty: no pause; one alone is a mistake."""
     if not debut.strip() and not fin.strip():
-        return {"pause_debut": "", "pause_fin": ""}
-    valeurs = {}
-    for champ, libelle, texte in (("pause_debut", "Le début", debut), ("pause_fin", "La fin", fin)):
+        return "", ""
+    valeurs = []
+    for libelle, texte in (("Le début", debut), ("La fin", fin)):
         if not texte.strip():
             raise ErreurValidation("pause", f"{libelle} de la pause estivale manque (ou videz les deux dates).")
         try:
             mois, jour = lire_jour_mois(texte, f"{libelle} de la pause estivale")
         except PauseInvalide as erreur:
             raise ErreurValidation("pause", erreur.message) from None
-        valeurs[champ] = f"{mois:02d}-{jour:02d}"
-    return valeurs
+        valeurs.append(f"{mois:02d}-{jour:02d}")
+    return valeurs[0], valeurs[1]
 
 
 def _ecrire(session: Session, fiche: FicheComite) -> None:

@@ -38,6 +38,7 @@ from app.modeles.enumerations import (
     ThemeEthique,
     TypeDemandeur,
 )
+from app.services.delais_saisine import PAUSE_PAR_DEFAUT, echeance_avis, pause_de
 
 SECRETAIRE = "secretariat.cltsds"
 
@@ -203,6 +204,7 @@ def creer_saisines(
     prochaine = next(s for s in seances_ethique if s.date >= aujourdhui)
     par_date = {s.date: s for s in seances_ethique}
     rangs: dict[int, int] = defaultdict(int)
+    pause = pause_de(*PAUSE_PAR_DEFAUT)
     recommandations = 0
     scenarios = sorted(_scenarios(aujourdhui, tenues), key=lambda sc: sc.recue)
     for sc in scenarios:
@@ -229,9 +231,10 @@ def creer_saisines(
             enregistree_par=SECRETAIRE,
             anonymisation_validee_par="michel.dubois-aymard" if S.ANONYMISATION_VALIDEE in dates else "",
         )
-        saisine.echeance = (
-            dates[S.RECEVABLE] + dt.timedelta(days=90) if S.RECEVABLE in dates else sc.recue + dt.timedelta(days=7)
-        )
+        saisine.echeance = echeance_avis(dates[S.RECEVABLE], pause) if S.RECEVABLE in dates else None
+        saisine.anonymisation_validee_le = dates.get(S.ANONYMISATION_VALIDEE)
+        if sc.consentement:
+            saisine.consentement_le = dates.get(S.RECEVABLE, sc.recue)
         saisine.themes = [SaisineTheme(theme=theme) for theme in sc.themes]
         saisine.rapporteurs = [SaisineRapporteur(personne_id=personnes[r].id) for r in sc.rapporteurs]
         precedent: StatutSaisine | None = None
@@ -274,6 +277,8 @@ def creer_saisines(
                     objet=f"Transmission de la saisine {numero} à la commission éthique et déontologie du HCTS",
                     document=f"{numero}-anonymisee.pdf",
                     suite_donnee="Accusé de réception du HCTS ; la commission nationale examinera la question.",
+                    saisine_id=saisine.id,
+                    par=SECRETAIRE,
                 )
             )
         if sc.avis is not None:

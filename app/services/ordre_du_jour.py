@@ -89,8 +89,18 @@ def _valider(session: Session, fiche: FichePoint) -> FichePoint:
         raise ErreurValidation("duree_minutes", "La durée d'un point se compte en minutes, entre 0 et 1 440.")
     if fiche.saisine_id is not None and fiche.recommandation_id is not None:
         raise ErreurValidation("saisine_id", "Un point porte sur une saisine ou sur une recommandation, pas les deux.")
-    if fiche.saisine_id is not None and session.get(Saisine, fiche.saisine_id) is None:
-        raise ErreurValidation("saisine_id", "Cette saisine n'existe plus.")
+    if fiche.saisine_id is not None:
+        saisine = session.get(Saisine, fiche.saisine_id)
+        if saisine is None:
+            raise ErreurValidation("saisine_id", "Cette saisine n'existe plus.")
+        deja = session.get(PointOrdreDuJour, fiche.id) if fiche.id else None
+        if not saisine.anonymisation_validee_par and (deja is None or deja.saisine_id != saisine.id):
+            # No referral reaches the members before a second person validated its anonymisation.
+            raise ErreurValidation(
+                "saisine_id",
+                f"L'anonymisation de {saisine.numero} n'est pas encore validée : elle ne peut pas être inscrite "
+                "à un ordre du jour.",
+            )
     if fiche.recommandation_id is not None and session.get(Recommandation, fiche.recommandation_id) is None:
         raise ErreurValidation("recommandation_id", "Cette recommandation n'existe plus.")
     if fiche.rapporteur_id is not None and session.get(Personne, fiche.rapporteur_id) is None:

@@ -361,7 +361,12 @@ def lire_choix_point(session: Session) -> ChoixPoint:
     personnes = sorted(
         session.execute(select(Personne.id, Personne.nom, Personne.prenom)), key=lambda t: cle_nom(t[1], t[2])
     )
-    saisines = session.execute(select(Saisine.id, Saisine.numero).order_by(Saisine.annee.desc(), Saisine.rang.desc()))
+    # Only referrals whose anonymisation a second person validated may reach an agenda.
+    saisines = session.execute(
+        select(Saisine.id, Saisine.numero)
+        .where(Saisine.anonymisation_validee_par != "")
+        .order_by(Saisine.annee.desc(), Saisine.rang.desc())
+    )
     recommandations = session.execute(
         select(Recommandation.id, Recommandation.numero).order_by(
             Recommandation.annee.desc(), Recommandation.rang.desc()

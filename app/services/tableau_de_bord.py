@@ -15,25 +15,18 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from app.modeles import Action, College, Instance, Mandat, Personne, Saisine, Seance
-from app.modeles.enumerations import Qualite, StatutAction, StatutSaisine, StatutSeance
+from app.modeles import Action, College, Instance, Mandat, Personne, Seance
+from app.modeles.enumerations import Qualite, StatutAction, StatutSeance
 from app.services.calendrier import ajouter_mois
 from app.services.indicateurs import Periode, calculer
+from app.services.saisines_lecture import SaisineEnRetard, saisines_en_retard
 from app.services.sieges import MandatLu
 
 HORIZON_MANDATS_JOURS = 60
 HORIZON_ACTIONS_JOURS = 14
-DELAI_ACCUSE_JOURS = 7
-DELAI_AVIS_JOURS = 90
 
 STATUTS_A_VENIR = (StatutSeance.PLANIFIEE, StatutSeance.CONVOQUEE)
 STATUTS_ACTION_OUVERTE = (StatutAction.A_FAIRE, StatutAction.EN_COURS)
-# Once one of these is reached, no opinion is owed any more (or it has left).
-STATUTS_SANS_AVIS_DU = frozenset(
-    {StatutSaisine.IRRECEVABLE, StatutSaisine.REORIENTEE, StatutSaisine.TRANSMISE, StatutSaisine.CLOTUREE}
-)
-
-
 @dataclass(frozen=True)
 class ProchaineSeance:
     seance_id: int
@@ -94,16 +87,6 @@ class ActionDue:
     def en_retard(self) -> bool:
         """The due date is past (an action due today is not late yet)."""
         return self.jours_restants < 0
-
-
-@dataclass(frozen=True)
-class SaisineEnRetard:
-    saisine_id: int
-    numero: str
-    accuse: bool
-    """True: the acknowledgement of receipt is late; False: the opinion is."""
-    echeance: dt.date
-    jours_de_retard: int
 
 
 @dataclass(frozen=True)
@@ -347,45 +330,6 @@ def _actions_dues(session: Session, aujourdhui: dt.date) -> tuple[ActionDue, ...
     )
 
 
-def _saisines_en_retard(session: Session, aujourdhui: dt.date) -> tuple[SaisineEnRetard, ...]:
-    """Referrals past one of the two deadlines of CONCEPTION §2, in plain calendar days.
-
-    - acknowledgement: still `recue` with no acknowledgement date 7 days after receipt (the 7th day is still
-      in time, the 8th is late);
-    - opinion: admissible (`recevable_le` recorded), not transmitted 90 days after admissibility (the 90th
-      day is in time), unless the referral left the workflow (irrecevable, réorientée, clôturée).
-    The summer pause (a configurable break in the 90 days) comes with the referrals feature; until then
-    the days are counted straight through.
-    """
-    resultat = []
-    a_accuser = session.execute(
-        select(Saisine.id, Saisine.numero, Saisine.recue_le)
-        .where(Saisine.statut == StatutSaisine.RECUE, Saisine.accusee_le.is_(None))
-        .order_by(Saisine.id)
-    )
-    for saisine_id, numero, recue_le in a_accuser:
-        echeance = recue_le + dt.timedelta(days=DELAI_ACCUSE_JOURS)
-        if aujourdhui > echeance:
-            resultat.append(SaisineEnRetard(saisine_id, numero, True, echeance, (aujourdhui - echeance).days))
-    avis_dus = session.execute(
-        select(Saisine.id, Saisine.numero, Saisine.recevable_le)
-        .where(
-            Saisine.recevable_le.is_not(None),
-            Saisine.transmise_le.is_(None),
-            Saisine.statut.not_in(sorted(STATUTS_SANS_AVIS_DU)),
-        )
-        .order_by(Saisine.id)
-    )
-    for saisine_id, numero, recevable_le in avis_dus:
-        if recevable_le is None:
-            continue
-        echeance = recevable_le + dt.timedelta(days=DELAI_AVIS_JOURS)
-        if aujourdhui > echeance:
-            resultat.append(SaisineEnRetard(saisine_id, numero, False, echeance, (aujourdhui - echeance).days))
-    resultat.sort(key=lambda r: (r.echeance, r.numero, r.accuse))
-    return tuple(resultat)
-
-
 def _presence(session: Session, periode: Periode) -> tuple[int, tuple[PresenceCollege, ...]]:
     """The « colleges » block of the indicators over the period, as is (one definition per figure)."""
     indicateurs = calculer(session, periode)
@@ -413,7 +357,7 @@ def etat_du_comite(session: Session, aujourdhui: dt.date) -> TableauDeBord:
         mandats_finissants=_mandats_finissants(mandats, aujourdhui),
         sieges_sans_titulaire=_sieges_sans_titulaire(mandats, aujourdhui),
         actions_dues=_actions_dues(session, aujourdhui),
-        saisines_en_retard=_saisines_en_retard(session, aujourdhui),
+        saisines_en_retard=saisines_en_retard(session, aujourdhui),
         periode_presence=periode,
         seances_tenues_periode=seances_tenues,
         presence_colleges=colleges,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import NOM_APPLICATION, __version__, db
 from app.erreurs import ErreurConnue
+from app.services import conservation
 from app.services.comite import nom_du_comite
 from app.ui import reglages as reglages_fenetre
 from app.ui.contexte import Contexte
@@ -115,7 +116,11 @@ class FenetrePrincipale(QMainWindow):
         self.reglages.derniere_base = str(base.chemin)
         lecture = " (lecture seule)" if base.lecture_seule else ""
         self._actualiser_titre()
-        self.statusBar().showMessage(f"Base : {base.chemin}{lecture}")
+        purges: list[str] = []
+        if not base.lecture_seule:
+            with base.session_scope() as session:
+                purges = conservation.appliquer_a_l_ouverture(session)
+        self.statusBar().showMessage(" — ".join([f"Base : {base.chemin}{lecture}", *purges]))
         if self.navigation.currentRow() >= 0:
             self._afficher_page(self.navigation.currentRow())
 

@@ -207,7 +207,9 @@ class Fabrique:
         recevable_le: dt.date | None = None,
         transmise_le: dt.date | None = None,
         themes: Iterable[ThemeEthique] = (),
+        anonymisee: bool = True,
     ) -> Saisine:
+        """`anonymisee`: a second person validated its text (only then may it reach an agenda)."""
         rang = self._suivant(f"SAI-{recue_le.year}")
         saisine = self._ajouter(
             Saisine(
@@ -220,6 +222,7 @@ class Fabrique:
                 statut=statut,
                 recevable_le=recevable_le,
                 transmise_le=transmise_le,
+                anonymisation_validee_par="relecture.test" if anonymisee else "",
             )
         )
         for theme in themes:
@@ -278,3 +281,177 @@ class Fabrique:
         return self._ajouter(
             Diffusion(production_id=production.id, canal=canal, public=public, date=date, nombre_atteint=nombre_atteint)
         )
+
+    # --- Referrals through the services (saisines, workflow, recommandations) ------------------------
+    # Unlike the methods above, these go through `app.services`, so that every rule of the workflow is met on
+    # the way: a test starts from a referral as the secretary would have left it. Imports are local to keep
+    # this block self-contained.
+
+    SECRETAIRE = "Claire Martin"
+    """Who registers the referrals of `saisine_enregistree`."""
+    VALIDEUR = "Paul Girard"
+    """A second person: takes the workflow's steps and validates the anonymisation."""
+    REDACTEUR = "Rédactrice Avis"
+    """The author of the opinions `preparer_etape` drafts."""
+
+    @staticmethod
+    def chemin_vers(statut: StatutSaisine) -> tuple[StatutSaisine, ...]:
+        """The steps from « reçue » to `statut` (« clôturée »: through « transmise »)."""
+        principal = (
+            StatutSaisine.ACCUSEE,
+            StatutSaisine.RECEVABLE,
+            StatutSaisine.ANONYMISATION_VALIDEE,
+            StatutSaisine.EN_INSTRUCTION,
+            StatutSaisine.INSCRITE_ODJ,
+            StatutSaisine.DEBATTUE,
+            StatutSaisine.AVIS_ADOPTE,
+            StatutSaisine.TRANSMISE,
+            StatutSaisine.CLOTUREE,
+        )
+        if statut is StatutSaisine.RECUE:
+            return ()
+        if statut in (StatutSaisine.IRRECEVABLE, StatutSaisine.REORIENTEE):
+            return (StatutSaisine.ACCUSEE, statut)
+        return principal[: principal.index(statut) + 1]
+
+    def pause(self, debut: str, fin: str) -> Comite:
+        """The committee's summer pause (« MM-JJ », both empty: no pause); creates the committee row if needed."""
+        from sqlalchemy import select
+
+        comite = self.session.scalar(select(Comite).limit(1)) or self.comite()
+        comite.pause_debut, comite.pause_fin = debut, fin
+        self.session.flush()
+        return comite
+
+    def instance_ethique(self) -> Instance:
+        from sqlalchemy import select
+
+        existante = self.session.scalar(select(Instance).where(Instance.type == TypeInstance.ETHIQUE).limit(1))
+        return existante or self.instance("Instance éthique", TypeInstance.ETHIQUE)
+
+    def seance_ethique(self, date: dt.date, statut: StatutSeance = StatutSeance.TENUE) -> Seance:
+        """A meeting of the ethics instance, under the next free reference of its year (whatever made the others)."""
+        from app.services.seances import reference_suivante
+
+        instance = self.instance_ethique()
+        reference = reference_suivante(self.session, instance.id, date.year)
+        return self.seance(instance, date, statut=statut, reference=reference)
+
+    def _seance_a_venir(self) -> Seance | None:
+        """The latest planned meeting of the ethics instance, if any."""
+        from sqlalchemy import select
+
+        return self.session.scalar(
+            select(Seance)
+            .join(Instance)
+            .where(Instance.type == TypeInstance.ETHIQUE, Seance.statut == StatutSeance.PLANIFIEE)
+            .order_by(Seance.id.desc())
+            .limit(1)
+        )
+
+    def saisine_enregistree(
+        self,
+        recue_le: dt.date | None = None,
+        *,
+        par: str = SECRETAIRE,
+        question: str = "Peut-on partager une information sans l'accord de la personne ?",
+        contexte: str = "",
+        type_demandeur: TypeDemandeur = TypeDemandeur.TRAVAILLEUR_SOCIAL,
+        consentement: bool = False,
+        themes: tuple[ThemeEthique, ...] = (),
+    ) -> int:
+        """A referral registered through `saisines.enregistrer_saisine` (received today by default); its id."""
+        from app.horloge import aujourdhui
+        from app.services import saisines
+
+        fiche = saisines.FicheSaisine(
+            id=0,
+            recue_le=recue_le or aujourdhui(),
+            canal=CanalSaisine.COURRIEL,
+            type_demandeur=type_demandeur,
+            question=question,
+            contexte=contexte,
+            themes=themes,
+            consentement_publication=consentement,
+        )
+        return saisines.enregistrer_saisine(self.session, fiche, par).id
+
+    def preparer_etape(self, saisine_id: int, vers: StatutSaisine) -> None:
+        """What a step needs besides itself: before « inscrite à l'ordre du jour », a planned meeting of the ethics
+        instance; before « débattue », the meeting of its agenda held; before « avis adopté », an opinion linked
+        to it, adopted at that held meeting."""
+        from sqlalchemy import select
+
+        from app.horloge import aujourdhui
+        from app.modeles import PointOrdreDuJour
+        from app.services import recommandations
+
+        if vers is StatutSaisine.INSCRITE_ODJ and self._seance_a_venir() is None:
+            self.seance_ethique(aujourdhui(), StatutSeance.PLANIFIEE)
+        elif vers is StatutSaisine.DEBATTUE:
+            seances = select(Seance).join(PointOrdreDuJour).where(PointOrdreDuJour.saisine_id == saisine_id)
+            for seance in self.session.scalars(seances):
+                if seance.statut in (StatutSeance.PLANIFIEE, StatutSeance.CONVOQUEE):
+                    seance.statut = StatutSeance.TENUE
+            self.session.flush()
+        elif vers is StatutSaisine.AVIS_ADOPTE:
+            tenue = self.session.scalar(
+                select(Seance)
+                .join(PointOrdreDuJour)
+                .where(PointOrdreDuJour.saisine_id == saisine_id, Seance.statut == StatutSeance.TENUE)
+                .limit(1)
+            )
+            if tenue is None:
+                tenue = self.seance_ethique(aujourdhui())
+            fiche = recommandations.FicheRecommandation(
+                id=0, nature=NatureRecommandation.AVIS, titre="Avis du comité", texte="Le comité estime que…",
+                saisines=(saisine_id,),
+            )  # fmt: skip
+            recommandation_id = recommandations.creer_recommandation(self.session, fiche, self.REDACTEUR)
+            recommandations.soumettre(self.session, recommandation_id)
+            recommandations.adopter(self.session, recommandation_id, tenue.id)
+
+    def etape(
+        self, saisine_id: int, vers: StatutSaisine, le: dt.date | None = None, *, par: str = VALIDEUR
+    ) -> saisines_workflow.EtatSaisine:  # noqa: F821 (imported below, to keep this block self-contained)
+        """Take one step as the secretary would: a reason where one is due, the latest planned meeting of the
+        ethics instance for the agenda (a new one today if none), the anonymisation validated by a second
+        person. Returns the state before, for undo."""
+        from app.horloge import aujourdhui
+        from app.services import saisines, saisines_workflow
+
+        if vers is StatutSaisine.ANONYMISATION_VALIDEE:
+            return saisines_workflow.valider_anonymisation(self.session, saisine_id, par=par, le=le)
+        statut = saisines.saisine(self.session, saisine_id).statut
+        motif = f"Motif : {vers.libelle}" if saisines_workflow.motif_requis(statut, vers) else ""
+        seance_id = None
+        if vers is StatutSaisine.INSCRITE_ODJ:
+            seance = self._seance_a_venir() or self.seance_ethique(aujourdhui(), StatutSeance.PLANIFIEE)
+            seance_id = seance.id
+        return saisines_workflow.passer(
+            self.session, saisine_id, vers, par=par, le=le, motif=motif, seance_id=seance_id
+        )
+
+    def mener_saisine(self, saisine_id: int, jusqu_a: StatutSaisine, le: dt.date | None = None) -> None:
+        """Take a registered referral along the workflow up to `jusqu_a`, every step on `le` (default today)."""
+        for vers in self.chemin_vers(jusqu_a):
+            self.preparer_etape(saisine_id, vers)
+            self.etape(saisine_id, vers, le)
+
+    def photo(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every row of every table but the journal, in key order: to check that a refused action changed nothing
+        or that an undo put everything back."""
+        from app.modeles import Base
+
+        self.session.flush()
+        return {
+            table.name: [tuple(ligne) for ligne in self.session.execute(table.select().order_by(*table.primary_key))]
+            for table in Base.metadata.sorted_tables
+            if table.name != "journal"
+        }
+
+    def saisine_au_statut(self, statut: StatutSaisine, recue_le: dt.date | None = None) -> int:
+        """A referral registered then taken through the services up to `statut`, every step today; its id."""
+        saisine_id = self.saisine_enregistree(recue_le)
+        self.mener_saisine(saisine_id, statut)
+        return saisine_id

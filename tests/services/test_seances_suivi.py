@@ -331,7 +331,7 @@ def test_la_convocation_montre_une_saisine_par_son_numero_seulement(base, plenie
     _aujourdhui(monkeypatch, J - dt.timedelta(days=10))
     with base.session_scope() as s:
         saisine = Fabrique(s).saisine(dt.date(2026, 1, 5))
-        saisine.question_anonymisee = "Question confidentielle de Mme X"
+        saisine.question = "Question confidentielle de Mme X"
         ordre_du_jour.ajouter_point(
             s,
             FichePoint(
@@ -373,3 +373,50 @@ def test_un_suppleant_venu_avec_son_titulaire_est_liste_a_part(base, pleniere, m
     assert pv.presents == ("Camille Martin",)
     assert pv.autres_suppleants == ("Éva Lefèvre, suppléant de Camille Martin",)
     assert (pv.decompte.presents, pv.decompte.supplees) == (1, 0)
+
+
+def test_une_saisine_non_anonymisee_n_atteint_aucun_ordre_du_jour(base, pleniere):
+    from app.services.ordre_du_jour import FichePoint, ajouter_point
+    from app.services.seances_lecture import lire_choix_point
+    from app.services.validation import ErreurValidation
+
+    with base.session_scope() as s:
+        f = Fabrique(s)
+        brute = f.saisine(dt.date(2026, 1, 5), anonymisee=False)
+        relue = f.saisine(dt.date(2026, 1, 6))
+        ids = (brute.id, relue.id, pleniere["seance"])
+    with base.session_scope() as s:
+        assert [c.libelle for c in lire_choix_point(s).saisines] == ["SAI-2026-002"]
+        with pytest.raises(ErreurValidation, match="SAI-2026-001 n'est pas encore validée"):
+            ajouter_point(s, FichePoint(id=0, seance_id=ids[2], titre="Examen", saisine_id=ids[0]))
+        ajouter_point(s, FichePoint(id=0, seance_id=ids[2], titre="Examen", saisine_id=ids[1]))
+
+
+def test_le_proces_verbal_ne_montre_ni_le_demandeur_ni_la_question(base, pleniere, monkeypatch):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from app.services import demandeurs
+
+    _aujourdhui(monkeypatch, J + dt.timedelta(days=2))
+    with base.session_scope() as s:
+        saisine = Fabrique(s).saisine(dt.date(2026, 1, 5))
+        saisine.question = "Question confidentielle sur la situation familiale"
+        demandeurs.enregistrer_demandeur(
+            s, saisine.id, demandeurs.Demandeur("Josiane Verdier-Lacaze", "06 12 34 56 78")
+        )
+        ordre_du_jour.ajouter_point(
+            s,
+            FichePoint(
+                0, pleniere["seance"], "Examen de la saisine SAI-2026-001", NaturePoint.SAISINE, saisine_id=saisine.id
+            ),
+        )
+        s.get(Seance, pleniere["seance"]).statut = StatutSeance.TENUE
+    with base.session_scope() as s:
+        pv = documents_seance.proces_verbal(s, pleniere["seance"])
+        octets = documents_seance.proces_verbal_pdf(s, pleniere["seance"])
+    texte = " ".join(page.extract_text() for page in PdfReader(BytesIO(octets)).pages)
+    assert "SAI-2026-001" in texte
+    for secret in ("Verdier", "06 12 34", "confidentielle"):
+        assert secret not in repr(pv) and secret not in texte
