@@ -344,9 +344,18 @@ def _recommandation(
     rangs = _rangs_recommandations(session)
     rang = rangs[annee] + 1
     texte = (
-        "Considérant les principes du secret professionnel et du partage d'informations strictement nécessaire, "
-        "l'instance recommande de recueillir l'accord de la personne, de limiter les informations partagées à ce "
-        "qui est utile à l'accompagnement et d'en garder la trace dans le dossier."
+        "## Cadre\n\n"
+        "Le secret professionnel (article 226-13 du code pénal) et le partage d'informations à caractère secret "
+        "entre professionnels (article L. 226-2-2 du code de l'action sociale et des familles) encadrent la "
+        "question posée.\n\n"
+        "## Analyse\n\n"
+        "L'instance relève que le partage n'est légitime que s'il est **strictement nécessaire** à "
+        "l'accompagnement et que la personne en a été *informée*. L'urgence ne dispense pas de cette information, "
+        "elle en change seulement le moment.\n\n"
+        "## Options\n\n"
+        "- recueillir l'accord de la personne avant tout échange ;\n"
+        "- limiter les informations partagées à ce qui est utile à l'accompagnement ;\n"
+        "- garder la trace de l'échange et de son motif dans le dossier."
     )
     rec = Recommandation(
         numero=f"REC-{annee}-{rang:03d}",
@@ -359,14 +368,18 @@ def _recommandation(
         adoptee_le=adoptee,
         seance_adoption_id=par_date[adoptee].id if adoptee is not None else None,
         publiee_le=adoptee + dt.timedelta(days=30) if statut is StatutRecommandation.PUBLIEE and adoptee else None,
-        publication_autorisee=sc.consentement,
+        publication_autorisee=sc.consentement and adoptee is not None,
+        anonymisation_validee_par="presidence.ethique" if adoptee is not None else "",
+        anonymisation_validee_le=adoptee,
     )
     versions = [debut + dt.timedelta(days=3), debut + dt.timedelta(days=20)] + ([adoptee] if adoptee else [])
+    paragraphes = texte.split("\n\n")
     rec.versions = [
         RecommandationVersion(
             version=n,
             titre=titre,
-            texte=texte[: 120 + 80 * n],
+            # Drafts grow paragraph by paragraph; the last version is the text as it stands.
+            texte="\n\n".join(paragraphes[: -(-len(paragraphes) * n // len(versions))]),
             auteur="rapporteurs",
             horodatage=dt.datetime.combine(jour, dt.time(16, 30)),
         )
