@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
@@ -340,7 +340,7 @@ def _logo(octets: bytes, largeur_max: float, hauteur_max: float) -> Image | None
     return Image(io.BytesIO(octets), width=largeur * echelle, height=hauteur * echelle, hAlign="LEFT")
 
 
-def en_tete_flowables(en_tete: EnTete) -> list[Flowable]:
+def en_tete_flowables(en_tete: EnTete, largeur: float = LARGEUR_UTILE) -> list[Flowable]:
     st = styles()
     texte: list[Flowable] = [para(en_tete.comite, st.comite)]
     texte += [para(ligne, st.ligne_en_tete) for ligne in en_tete.lignes if ligne.strip()]
@@ -348,7 +348,7 @@ def en_tete_flowables(en_tete: EnTete) -> list[Flowable]:
     elements: list[Flowable]
     if image is not None:
         largeur_logo = image.drawWidth + 0.6 * cm
-        tableau = Table([[image, texte]], colWidths=[largeur_logo, LARGEUR_UTILE - largeur_logo], hAlign="LEFT")
+        tableau = Table([[image, texte]], colWidths=[largeur_logo, largeur - largeur_logo], hAlign="LEFT")
         tableau.setStyle(
             style_table(
                 [
@@ -374,6 +374,9 @@ class _Habillage:
     haut_pied: float  # top of that paragraph: the footer grows upwards from BAS_PIED
     emis: str  # « Émis le 5 mars 2026 », right-aligned under the page number
     projet: bool
+    largeur_page: float = LARGEUR_PAGE  # A4 portrait unless `construire_pdf(paysage=True)`
+    hauteur_page: float = HAUTEUR_PAGE
+    angle_filigrane: float = 52  # about the page's diagonal
 
 
 class _Horodatage:
@@ -393,6 +396,11 @@ BAS_PIED = 0.9 * cm
 LARGEUR_PIED = LARGEUR_UTILE - 4.2 * cm  # leaves room for « Émis le 24 septembre 2026 » on the right
 
 
+def largeur_utile(paysage: bool = False) -> float:
+    """The width between the margins: `LARGEUR_UTILE` in portrait, wider in landscape."""
+    return (HAUTEUR_PAGE if paysage else LARGEUR_PAGE) - MARGE_GAUCHE - MARGE_DROITE
+
+
 def _premiere_ligne_pied(haut_pied: float) -> float:
     return haut_pied - 7.5  # baseline of the footer's first line (font size 7.5)
 
@@ -403,15 +411,16 @@ def _dessiner_page(canevas: Canvas, habillage: _Habillage) -> None:
     if habillage.projet:
         canevas.setFillColor(FILIGRANE)
         canevas.setFont(GRASSE, 120)
-        canevas.translate(LARGEUR_PAGE / 2, HAUTEUR_PAGE / 2)
-        canevas.rotate(52)
+        largeur_page, hauteur_page = habillage.largeur_page, habillage.hauteur_page
+        canevas.translate(largeur_page / 2, hauteur_page / 2)
+        canevas.rotate(habillage.angle_filigrane)
         canevas.drawCentredString(0, -40, "PROJET")
-        canevas.rotate(-52)
-        canevas.translate(-LARGEUR_PAGE / 2, -HAUTEUR_PAGE / 2)
+        canevas.rotate(-habillage.angle_filigrane)
+        canevas.translate(-largeur_page / 2, -hauteur_page / 2)
         # The header mark: a framed « PROJET » at the top right of every page.
         largeur, hauteur = 2.4 * cm, 0.62 * cm
-        x = LARGEUR_PAGE - MARGE_DROITE - largeur
-        y = HAUTEUR_PAGE - 1.45 * cm
+        x = habillage.largeur_page - MARGE_DROITE - largeur
+        y = habillage.hauteur_page - 1.45 * cm
         canevas.setStrokeColor(ROUGE_PROJET)
         canevas.setFillColor(ROUGE_PROJET)
         canevas.setLineWidth(1)
@@ -424,23 +433,25 @@ def _dessiner_page(canevas: Canvas, habillage: _Habillage) -> None:
     haut = habillage.haut_pied
     canevas.setStrokeColor(GRIS_LIGNE)
     canevas.setLineWidth(0.5)
-    canevas.line(MARGE_GAUCHE, haut + 4, LARGEUR_PAGE - MARGE_DROITE, haut + 4)
+    canevas.line(MARGE_GAUCHE, haut + 4, habillage.largeur_page - MARGE_DROITE, haut + 4)
     habillage.pied.drawOn(canevas, MARGE_GAUCHE, BAS_PIED)
     canevas.setFont(NORMALE, 7.5)
     canevas.setFillColor(GRIS)
-    canevas.drawRightString(LARGEUR_PAGE - MARGE_DROITE, _premiere_ligne_pied(haut) - 9.5, habillage.emis)
+    canevas.drawRightString(habillage.largeur_page - MARGE_DROITE, _premiere_ligne_pied(haut) - 9.5, habillage.emis)
     canevas.restoreState()
 
 
-def _dessiner_numero(canevas: Canvas, numero: int, total: int, haut_pied: float) -> None:
+def _dessiner_numero(
+    canevas: Canvas, numero: int, total: int, haut_pied: float, largeur_page: float = LARGEUR_PAGE
+) -> None:
     canevas.saveState()
     canevas.setFont(NORMALE, 7.5)
     canevas.setFillColor(GRIS)
-    canevas.drawRightString(LARGEUR_PAGE - MARGE_DROITE, _premiere_ligne_pied(haut_pied), f"Page {numero} / {total}")
+    canevas.drawRightString(largeur_page - MARGE_DROITE, _premiere_ligne_pied(haut_pied), f"Page {numero} / {total}")
     canevas.restoreState()
 
 
-def _fabrique_canevas(emis_le: dt.date, haut_pied: float) -> type[Canvas]:
+def _fabrique_canevas(emis_le: dt.date, haut_pied: float, largeur_page: float = LARGEUR_PAGE) -> type[Canvas]:
     class _CanevasNumerote(Canvas):
         """Holds the pages until the end so that each can say « Page X / Y »."""
 
@@ -457,7 +468,7 @@ def _fabrique_canevas(emis_le: dt.date, haut_pied: float) -> type[Canvas]:
             total = len(self._pages_retenues)
             for numero, etat in enumerate(self._pages_retenues, start=1):
                 self.__dict__.update(etat)
-                _dessiner_numero(self, numero, total, haut_pied)
+                _dessiner_numero(self, numero, total, haut_pied, largeur_page)
                 super().showPage()
             super().save()
 
@@ -472,14 +483,26 @@ def construire_pdf(
     sujet: str,
     contenu: Sequence[Flowable],
     projet: bool = False,
+    paysage: bool = False,
 ) -> bytes:
-    """Lay `contenu` out under the letterhead, with the footer (and the draft mark) on every page."""
+    """Lay `contenu` out under the letterhead, with the footer (and the draft mark) on every page.
+
+    `paysage`: A4 landscape, for wide tables (the register); the frame is then `largeur_utile(True)` wide.
+    """
     enregistrer_polices()
+    taille = landscape(A4) if paysage else A4
+    largeur_page, hauteur_page = taille
     titre_complet = f"{titre} — {reference}" if reference else titre
     pied = Paragraph(balisage(en_tete.comite) + "<br/>" + balisage(titre_complet), styles().pied)
-    _largeur, hauteur_pied = pied.wrap(LARGEUR_PIED, HAUTEUR_PAGE)
+    _largeur, hauteur_pied = pied.wrap(LARGEUR_PIED + largeur_page - LARGEUR_PAGE, hauteur_page)
     habillage = _Habillage(
-        pied=pied, haut_pied=BAS_PIED + hauteur_pied, emis=f"Émis le {date_longue(en_tete.emis_le)}", projet=projet
+        pied=pied,
+        haut_pied=BAS_PIED + hauteur_pied,
+        emis=f"Émis le {date_longue(en_tete.emis_le)}",
+        projet=projet,
+        largeur_page=largeur_page,
+        hauteur_page=hauteur_page,
+        angle_filigrane=32 if paysage else 52,
     )
     # A committee name long enough to wrap pushes the body up rather than under the footer.
     marge_bas = max(MARGE_BAS, habillage.haut_pied + 0.6 * cm)
@@ -487,7 +510,7 @@ def construire_pdf(
     flux = io.BytesIO()
     document = BaseDocTemplate(
         flux,
-        pagesize=A4,
+        pagesize=taille,
         leftMargin=MARGE_GAUCHE,
         rightMargin=MARGE_DROITE,
         topMargin=MARGE_HAUT,
@@ -505,8 +528,8 @@ def construire_pdf(
     cadre_page = Frame(
         MARGE_GAUCHE,
         marge_bas,
-        LARGEUR_UTILE,
-        HAUTEUR_PAGE - MARGE_HAUT - marge_bas,
+        largeur_utile(paysage),
+        hauteur_page - MARGE_HAUT - marge_bas,
         id="corps",
         leftPadding=0,
         rightPadding=0,
@@ -516,6 +539,6 @@ def construire_pdf(
     document.addPageTemplates(
         [PageTemplate(id="page", frames=[cadre_page], onPage=lambda canevas, _doc: _dessiner_page(canevas, habillage))]
     )
-    histoire: list[Flowable] = [*en_tete_flowables(en_tete), *contenu]
-    document.build(histoire, canvasmaker=_fabrique_canevas(en_tete.emis_le, habillage.haut_pied))
+    histoire: list[Flowable] = [*en_tete_flowables(en_tete, largeur_utile(paysage)), *contenu]
+    document.build(histoire, canvasmaker=_fabrique_canevas(en_tete.emis_le, habillage.haut_pied, largeur_page))
     return flux.getvalue()

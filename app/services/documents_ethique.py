@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.documents import donnees_ethique as de
 from app.erreurs import ErreurConnue
 from app.format_fr import date_longue
-from app.modeles import EchangeHcts, Recommandation, Saisine, Seance
+from app.modeles import EchangeHcts, Personne, Recommandation, Saisine, Seance
 from app.modeles.enumerations import StatutRecommandation, ThemeEthique
 from app.services.documents_seance import en_tete
 from app.services.recommandations import recommandation
@@ -30,6 +30,15 @@ def _seance_adoption(session: Session, r: Recommandation) -> str:
     if seance is None:
         return ""
     return f"{seance.instance.nom} du {date_longue(seance.date)} ({seance.reference})"
+
+
+def _signataire(session: Session, r: Recommandation) -> str:
+    """Who signs an adopted text: the chair of the meeting that adopted it, when recorded."""
+    seance = session.get(Seance, r.seance_adoption_id) if r.seance_adoption_id is not None else None
+    if seance is None or seance.president_seance_id is None:
+        return ""
+    president = session.get(Personne, seance.president_seance_id)
+    return "" if president is None else f"{president.prenom} {president.nom}"
 
 
 def _saisines_liees(session: Session, r: Recommandation) -> list[Saisine]:
@@ -60,6 +69,7 @@ def avis_document(session: Session, recommandation_id: int) -> de.AvisDocument:
         seance_adoption=_seance_adoption(session, r),
         publication_autorisee=r.publication_autorisee,
         projet=r.statut in (StatutRecommandation.PROJET, StatutRecommandation.SOUMISE),
+        signataire=_signataire(session, r),
     )
 
 
