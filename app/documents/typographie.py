@@ -29,11 +29,12 @@ def typographier(texte: str) -> str:
     """Plain text with French spacing: a narrow no-break space before : ; ? ! and a no-break space inside « »."""
     texte = texte.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     texte = _CONTROLES.sub("", texte)
+    # Quotes first: the space they add may be what makes a mark glued to a word (« 0:» ») need its own.
+    texte = _APRES_OUVRANT.sub("«" + ESPACE_INSECABLE, texte)
+    texte = _AVANT_FERMANT.sub(ESPACE_INSECABLE + "»", texte)
     texte = _AVANT_PONCTUATION.sub(ESPACE_FINE + r"\1", texte)
     texte = _COLLEE.sub(ESPACE_FINE + r"\1", texte)
-    texte = _ENTRE_CHIFFRES.sub(ESPACE_INSECABLE, texte)
-    texte = _APRES_OUVRANT.sub("«" + ESPACE_INSECABLE, texte)
-    return _AVANT_FERMANT.sub(ESPACE_INSECABLE + "»", texte)
+    return _ENTRE_CHIFFRES.sub(ESPACE_INSECABLE, texte)
 
 
 def echapper(texte: str) -> str:
