@@ -108,6 +108,15 @@ def construire_analyseur() -> Analyseur:
     pv.add_argument("--releve", action="store_true", help="relevé de décisions au lieu du procès-verbal complet")
 
     sous.add_parser("verifier", help="vérifie l'intégrité de la base et sa version de schéma")
+
+    anonymat = sous.add_parser(
+        "anonymat",
+        help="repère les données identifiantes d'un texte (noms, dates de naissance, téléphones, adresses…)",
+        description="Lit un texte UTF-8 et affiche en JSON les données identifiantes repérées : début et fin "
+        "(positions en caractères, à partir de 0, fin exclue), type et extrait. Si la base existe, les noms de "
+        "son annuaire sont aussi cherchés (la base n'est pas modifiée).",
+    )
+    anonymat.add_argument("fichier", metavar="FICHIER", help="texte à vérifier, ou « - » pour l'entrée standard")
     return analyseur
 
 
@@ -135,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "emargement": _document,
         "pv": _document,
         "verifier": _verifier,
+        "anonymat": _anonymat,
     }
     try:
         return actions[arguments.commande](chemin, arguments)
@@ -285,3 +295,45 @@ def _verifier(chemin: Path, _arguments: argparse.Namespace) -> int:
         print(probleme, file=sys.stderr)
     print(f"{len(rapport.problemes)} problème(s) détecté(s).", file=sys.stderr)
     return 1
+
+
+def _anonymat(chemin: Path, arguments: argparse.Namespace) -> int:
+    from app.services.anonymat import detecter, noms_de_l_annuaire
+
+    texte = _lire_texte(arguments.fichier)
+    noms: list[tuple[str, str]] = []
+    if chemin.is_file():
+        from app import db
+
+        base = db.ouvrir(chemin, lecture_seule=True, creer=False)
+        try:
+            with base.session_scope() as session:
+                noms = noms_de_l_annuaire(session)
+        finally:
+            base.fermer()
+    constats = [
+        {"debut": c.debut, "fin": c.fin, "type": c.type, "extrait": c.extrait} for c in detecter(texte, noms)
+    ]
+    print(json.dumps(constats, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _lire_texte(fichier: str) -> str:
+    """The UTF-8 text of `fichier` (« - »: standard input); a byte order mark, as Windows writes, is dropped."""
+    source = "l'entrée standard" if fichier == "-" else f"« {fichier} »"
+    try:
+        contenu = sys.stdin.buffer.read() if fichier == "-" else Path(fichier).read_bytes()
+    except FileNotFoundError:
+        raise ErreurConnue(f"Le fichier « {fichier} » n'existe pas.") from None
+    except IsADirectoryError:
+        raise ErreurConnue(f"« {fichier} » est un dossier, pas un fichier texte.") from None
+    except PermissionError:
+        raise ErreurConnue(f"La lecture de {source} est refusée (droits insuffisants).") from None
+    except OSError:
+        raise ErreurConnue(f"Impossible de lire {source}.") from None
+    try:
+        return contenu.decode("utf-8-sig")
+    except UnicodeDecodeError as erreur:
+        raise ErreurConnue(
+            f"Le texte de {source} n'est pas en UTF-8 (octet invalide à la position {erreur.start})."
+        ) from None

@@ -49,7 +49,9 @@ class Saisine(Base):
     anonymisation_validee_le: Mapped[dt.date | None]
 
     themes: Mapped[list[SaisineTheme]] = relationship(cascade="all, delete-orphan")
-    rapporteurs: Mapped[list[SaisineRapporteur]] = relationship(cascade="all, delete-orphan")
+    rapporteurs: Mapped[list[SaisineRapporteur]] = relationship(
+        cascade="all, delete-orphan", order_by="SaisineRapporteur.id"
+    )
     transitions: Mapped[list[TransitionSaisine]] = relationship(
         cascade="all, delete-orphan", order_by="TransitionSaisine.id"
     )

@@ -44,7 +44,7 @@ from app.modeles.enumerations import (
     TypeInstance,
     TypeTerritoire,
 )
-from app.services.delais_saisine import PauseInvalide, lire_jour_mois
+from app.services.delais_saisine import PauseInvalide, lire_jour_mois, pause_de
 from app.services.normalisation import normaliser
 from app.services.validation import ErreurValidation, texte_obligatoire
 
@@ -295,6 +295,10 @@ def _pause_valide(debut: str, fin: str) -> tuple[str, str]:
         except PauseInvalide as erreur:
             raise ErreurValidation("pause", erreur.message) from None
         valeurs.append(f"{mois:02d}-{jour:02d}")
+    try:
+        pause_de(valeurs[0], valeurs[1])
+    except PauseInvalide as erreur:
+        raise ErreurValidation("pause", erreur.message) from None
     return valeurs[0], valeurs[1]
 
 

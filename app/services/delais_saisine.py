@@ -56,12 +56,23 @@ def lire_jour_mois(texte: str, champ: str) -> tuple[int, int]:
     return mois, jour
 
 
+PAUSE_MAX_JOURS = 92  # three months: a longer "pause" would stop the clocks for most of the year
+
+
 def pause_de(debut: str, fin: str) -> PauseEstivale | None:
     if not debut.strip() and not fin.strip():
         return None
-    return PauseEstivale(
+    pause = PauseEstivale(
         lire_jour_mois(debut, "Début de la pause estivale"), lire_jour_mois(fin, "Fin de la pause estivale")
     )
+    annee = (dt.date(2001, 1, 1) + dt.timedelta(days=n) for n in range(365))
+    jours = sum(1 for jour in annee if pause.contient(jour))
+    if jours > PAUSE_MAX_JOURS:
+        raise PauseInvalide(
+            f"La pause estivale {pause.libelle()} dure {jours} jours : elle ne peut pas dépasser "
+            f"{PAUSE_MAX_JOURS} jours, sans quoi les délais des saisines ne courraient presque plus."
+        )
+    return pause
 
 
 def pause_du_comite(session: Session) -> PauseEstivale | None:

@@ -8,6 +8,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from app.modeles.enumerations import (
     ThemeEthique,
     TypeInstance,
 )
+from app.services.instantanes import colonnes
 from app.services.numerotation import formater, prochain_rang
 from app.services.saisines_workflow import TransitionInterdite, consentement_requis
 from app.services.validation import ErreurValidation, texte_obligatoire
@@ -200,7 +202,7 @@ def modifier_recommandation(session: Session, fiche: FicheRecommandation, auteur
     avant = etat_recommandation(session, fiche.id)
     fiche = _valider(session, fiche)
     change = (fiche.titre, fiche.texte) != (r.titre, r.texte)
-    if (change or fiche.saisines != avant.fiche.saisines) and r.statut not in STATUTS_MODIFIABLES:
+    if (change or set(fiche.saisines) != set(avant.fiche.saisines)) and r.statut not in STATUTS_MODIFIABLES:
         raise ErreurValidation(
             "texte", f"{r.numero} est « {r.statut.libelle.lower()} » : son texte adopté ne peut plus être modifié."
         )
@@ -215,8 +217,22 @@ def modifier_recommandation(session: Session, fiche: FicheRecommandation, auteur
     return avant
 
 
-def supprimer_recommandation(session: Session, recommandation_id: int) -> None:
-    """Only a draft never adopted may go (its number is not given again)."""
+@dataclass(frozen=True)
+class RecommandationSupprimee:
+    """Everything a deletion removed, to put back under the same id, number and versions."""
+
+    colonnes: dict[str, Any]
+    saisines: tuple[dict[str, Any], ...]
+    themes: tuple[dict[str, Any], ...]
+    versions: tuple[dict[str, Any], ...]
+
+    @property
+    def id(self) -> int:
+        return int(self.colonnes["id"])
+
+
+def supprimer_recommandation(session: Session, recommandation_id: int) -> RecommandationSupprimee:
+    """Only a draft never adopted may go (its number is not given again). Returns it whole, for undo."""
     r = recommandation(session, recommandation_id)
     if r.statut is not R.PROJET:
         raise ErreurConnue(f"{r.numero} est « {r.statut.libelle.lower()} » : elle reste au registre.")
@@ -224,8 +240,26 @@ def supprimer_recommandation(session: Session, recommandation_id: int) -> None:
         raise ErreurConnue(
             f"{r.numero} figure à l'ordre du jour d'une séance : retirez-la d'abord de cet ordre du jour."
         )
+    copie = RecommandationSupprimee(
+        colonnes=colonnes(r),
+        saisines=tuple(colonnes(lien) for lien in r.saisines),
+        themes=tuple(colonnes(t) for t in r.themes),
+        versions=tuple(colonnes(v) for v in r.versions),
+    )
     session.delete(r)
     session.flush()
+    return copie
+
+
+def restaurer_suppression(session: Session, copie: RecommandationSupprimee) -> int:
+    """Undo of a deletion (or redo of a creation): the same id, number and versions."""
+    r = Recommandation(**copie.colonnes)
+    r.saisines = [RecommandationSaisine(**c) for c in copie.saisines]
+    r.themes = [RecommandationTheme(**c) for c in copie.themes]
+    r.versions = [RecommandationVersion(**c) for c in copie.versions]
+    session.add(r)
+    session.flush()
+    return r.id
 
 
 # Statuses.
@@ -262,15 +296,25 @@ def remettre_en_projet(session: Session, recommandation_id: int) -> EtatRecomman
     return avant
 
 
-def seances_d_adoption(session: Session) -> list[tuple[int, str]]:
-    """Held meetings of the ethics instance, most recent first: (id, « ETH-2026-02 — 12 mars 2026 »)."""
-    lignes = session.execute(
+def seances_d_adoption(session: Session, recommandation_id: int | None = None) -> list[tuple[int, str]]:
+    """Held meetings of the ethics instance, most recent first: (id, « ETH-2026-02 — 12 mars 2026 »); for a given
+    text, only those on or after its first version."""
+    requete = (
         select(Seance.id, Seance.reference, Seance.date)
         .join(Instance, Instance.id == Seance.instance_id)
         .where(Instance.type == TypeInstance.ETHIQUE, Seance.statut.in_(sorted(STATUTS_TENUS)))
         .order_by(Seance.date.desc(), Seance.reference.desc())
     )
+    if recommandation_id is not None:
+        creee = _creee_le(recommandation(session, recommandation_id))
+        if creee is not None:
+            requete = requete.where(Seance.date >= creee)
+    lignes = session.execute(requete)
     return [(i, f"{ref} — {date_longue(d)}") for i, ref, d in lignes]
+
+
+def _creee_le(r: Recommandation) -> dt.date | None:
+    return min((v.horodatage.date() for v in r.versions), default=None)
 
 
 def adopter(session: Session, recommandation_id: int, seance_id: int) -> EtatRecommandation:
@@ -288,8 +332,8 @@ def adopter(session: Session, recommandation_id: int, seance_id: int) -> EtatRec
         raise ErreurValidation(
             "seance_id", f"La séance {seance.reference} n'est pas tenue : un avis s'adopte à une séance tenue."
         )
-    creee = min((v.horodatage.date() for v in r.versions), default=seance.date)
-    if seance.date < creee:
+    creee = _creee_le(r)
+    if creee is not None and seance.date < creee:
         raise ErreurValidation(
             "seance_id", f"La séance {seance.reference} précède la rédaction de {r.numero} ({date_longue(creee)})."
         )
@@ -351,6 +395,10 @@ def valider_anonymisation(
     from app.services.saisines_workflow import ConstatsRestants
 
     r = recommandation(session, recommandation_id)
+    if r.statut in (R.PUBLIEE, R.RETIREE):
+        raise TransitionInterdite(
+            f"{r.numero} est « {r.statut.libelle.lower()} » : sa relecture d'anonymisation ne peut plus changer."
+        )
     par = " ".join(par.split())
     if not par:
         raise ErreurValidation("par", "Indiquez le nom de la personne qui valide l'anonymisation.")

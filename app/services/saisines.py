@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
@@ -28,6 +28,7 @@ from app.modeles import (
 )
 from app.modeles.enumerations import CanalSaisine, StatutSaisine, ThemeEthique, TypeDemandeur
 from app.services import demandeurs
+from app.services.instantanes import colonnes
 from app.services.numerotation import formater, prochain_rang
 from app.services.validation import ErreurValidation
 
@@ -221,10 +222,6 @@ def _suivre_consentement(session: Session, saisine_id: int) -> None:
 # Deletion, kept whole for undo.
 
 
-def _colonnes(objet: Any) -> dict[str, Any]:
-    return {a.key: getattr(objet, a.key) for a in inspect(objet).mapper.column_attrs}
-
-
 @dataclass(frozen=True)
 class SaisineSupprimee:
     """Everything a deletion removed, to put back under the same id and number."""
@@ -260,10 +257,10 @@ def supprimer_saisine(session: Session, saisine_id: int) -> SaisineSupprimee:
         raise ErreurConnue(motif)
     s = saisine(session, saisine_id)
     copie = SaisineSupprimee(
-        colonnes=_colonnes(s),
-        themes=tuple(_colonnes(t) for t in s.themes),
-        rapporteurs=tuple(_colonnes(r) for r in s.rapporteurs),
-        transitions=tuple(_colonnes(t) for t in s.transitions),
+        colonnes=colonnes(s),
+        themes=tuple(colonnes(t) for t in s.themes),
+        rapporteurs=tuple(colonnes(r) for r in s.rapporteurs),
+        transitions=tuple(colonnes(t) for t in s.transitions),
         demandeur=demandeurs.retirer_pour_suppression(session, s.id),
     )
     session.delete(s)

@@ -298,7 +298,7 @@ def valider_anonymisation(
     """The gate before any member reads the referral: a second person (not the one who registered it) validates
     the anonymised question and context. Findings of the check block the step unless that person confirms having
     examined each of them (`signalements_verifies`), which is recorded."""
-    from app.services import anonymat  # the detector loads a language model: only when it is needed
+    from app.services import anonymat  # its libraries load on first use: only when a check is asked for
 
     s = saisine(session, saisine_id)
     if s.statut is not S.RECEVABLE:

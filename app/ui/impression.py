@@ -52,10 +52,23 @@ def nombre_de_pages(contenu: bytes) -> int:
         document.close()
 
 
-def _preparer(imprimante: QPrinter, titre: str) -> None:
+def en_paysage(contenu: bytes) -> bool:
+    """Whether the document's first page is wider than tall (the register of recommendations is)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(contenu)
+    try:
+        largeur, hauteur = document[0].get_size() if len(document) else (0.0, 1.0)
+        return bool(largeur > hauteur)
+    finally:
+        document.close()
+
+
+def _preparer(imprimante: QPrinter, titre: str, contenu: bytes) -> None:
     imprimante.setDocName(titre)
     a4 = QPageSize(QPageSize.PageSizeId.A4)
-    imprimante.setPageLayout(QPageLayout(a4, QPageLayout.Orientation.Portrait, imprimante.pageLayout().margins()))
+    orientation = QPageLayout.Orientation.Landscape if en_paysage(contenu) else QPageLayout.Orientation.Portrait
+    imprimante.setPageLayout(QPageLayout(a4, orientation, imprimante.pageLayout().margins()))
     imprimante.setFullPage(True)  # the PDF carries its own margins
 
 
@@ -83,7 +96,7 @@ def dessiner(contenu: bytes, imprimante: QPrinter) -> None:
 def apercu(parent: QWidget | None, contenu: bytes, titre: str) -> None:
     """Qt's print preview of the PDF; printing from there goes to the chosen printer."""
     imprimante = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _preparer(imprimante, titre)
+    _preparer(imprimante, titre, contenu)
     dialogue = QPrintPreviewDialog(imprimante, parent)
     dialogue.setWindowTitle(f"Aperçu avant impression — {titre}")
     dialogue.paintRequested.connect(lambda p: dessiner(contenu, p))
@@ -94,7 +107,7 @@ def apercu(parent: QWidget | None, contenu: bytes, titre: str) -> None:
 def imprimer(parent: QWidget | None, contenu: bytes, titre: str) -> bool:
     """The print dialog, then the printing itself; False when the user gave up."""
     imprimante = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _preparer(imprimante, titre)
+    _preparer(imprimante, titre, contenu)
     imprimante.setFromTo(1, nombre_de_pages(contenu))
     dialogue = QPrintDialog(imprimante, parent)
     dialogue.setWindowTitle(f"Imprimer — {titre}")

@@ -444,11 +444,14 @@ class Fabrique:
         from app.modeles import Base
 
         self.session.flush()
-        return {
-            table.name: [tuple(ligne) for ligne in self.session.execute(table.select().order_by(*table.primary_key))]
-            for table in Base.metadata.sorted_tables
-            if table.name != "journal"
-        }
+        connexion = self.session.connection()  # plain SQL: nothing to compile, so it stays cheap
+        photo = {}
+        for table in Base.metadata.sorted_tables:
+            if table.name != "journal":
+                cles = ", ".join(f'"{colonne.name}"' for colonne in table.primary_key)
+                lignes = connexion.exec_driver_sql(f'SELECT * FROM "{table.name}" ORDER BY {cles}')
+                photo[table.name] = [tuple(ligne) for ligne in lignes]
+        return photo
 
     def saisine_au_statut(self, statut: StatutSaisine, recue_le: dt.date | None = None) -> int:
         """A referral registered then taken through the services up to `statut`, every step today; its id."""

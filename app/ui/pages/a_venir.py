@@ -5,16 +5,6 @@ from __future__ import annotations
 from app.ui.page import PageAVenir
 
 
-class PageSaisines(PageAVenir):
-    titre = "Saisines"
-    arrivee = "le suivi des saisines de l'instance éthique"
-
-
-class PageRecommandations(PageAVenir):
-    titre = "Recommandations"
-    arrivee = "la rédaction et la publication des recommandations"
-
-
 class PageTravaux(PageAVenir):
     titre = "Travaux et diffusion"
     arrivee = "le suivi des productions du comité et de leur diffusion"
