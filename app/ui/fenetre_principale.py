@@ -242,9 +242,8 @@ class FenetrePrincipale(QMainWindow):
 
     def imprimer(self) -> None:
         page = self.page_courante()
-        if page is None or not page.imprimer():
-            message = "Rien à imprimer sur cette page : les documents se trouvent sur la page Séances."
-            self.statusBar().showMessage(message, 5000)
+        if page is not None and not page.imprimer():
+            self.statusBar().showMessage(page.rien_a_imprimer(), 5000)
 
     def nouvelle_base(self) -> None:
         chemin, _ = QFileDialog.getSaveFileName(self, "Nouvelle base", str(self.base.chemin.parent), FILTRE_BASES)

@@ -27,6 +27,13 @@ class Page(QWidget):
         """Fichier › Imprimer (Ctrl+P): preview and print what the page shows; False if it has nothing to print."""
         return False
 
+    def rien_a_imprimer(self) -> str:
+        """What the status bar says when `imprimer` had nothing to print."""
+        return (
+            "Rien à imprimer sur cette page : les documents se trouvent sur les pages Séances, Saisines et "
+            "Recommandations."
+        )
+
     def preparer_pour_captures(self) -> None:
         """Put the page in a telling state before its picture is taken (a row chosen, for example)."""
 

@@ -659,3 +659,23 @@ def test_propriete_la_comparaison_reconstruit_les_deux_textes(ancien: str, nouve
     assert {seg.sorte for seg in segments} <= {"egal", "ajout", "retrait"}
     if ancien == nouveau:
         assert all(seg.sorte == "egal" for seg in segments)
+
+
+def test_un_texte_retire_ne_se_relit_plus(base: BaseDeDonnees) -> None:
+    id_ = _creer(base)
+    with base.session_scope() as s:
+        rec.retirer(s, id_, "Doublon")
+        with pytest.raises(rec.TransitionInterdite, match="sa relecture d'anonymisation ne peut plus changer"):
+            rec.valider_anonymisation(s, id_, par=RELECTEUR)
+        assert _r(s, id_).anonymisation_validee_par == ""
+
+
+def test_un_texte_adopte_garde_ses_saisines_meme_citees_dans_un_autre_ordre(base: BaseDeDonnees, cadre: Cadre) -> None:
+    id_ = _creer(base, saisines=(cadre.saisine, cadre.autosaisine))
+    with base.session_scope() as s:
+        rec.soumettre(s, id_)
+        rec.adopter(s, id_, cadre.ethique)
+        fiche = rec.fiche_recommandation(s, id_)
+        rec.modifier_recommandation(s, replace(fiche, saisines=tuple(reversed(fiche.saisines))), AUTEUR)  # not a change
+        with pytest.raises(ErreurValidation, match="son texte adopté ne peut plus être modifié"):
+            rec.modifier_recommandation(s, replace(fiche, saisines=(cadre.saisine,)), AUTEUR)

@@ -393,6 +393,12 @@ class PageSaisines(Page):
 
     # --- writing ---------------------------------------------------------------------------------------------
 
+    def rien_a_imprimer(self) -> str:
+        return (
+            "Rien à imprimer : le dossier pour le HCTS s'imprime une fois l'anonymisation de la saisine choisie "
+            "validée par une deuxième personne."
+        )
+
     def dialogue_nouvelle(self) -> DialogueNouvelleSaisine:
         dialogue = DialogueNouvelleSaisine(self.contexte, self)
         dialogue.accepted.connect(lambda: self.montrer(dialogue.identifiant))

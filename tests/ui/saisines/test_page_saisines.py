@@ -220,3 +220,17 @@ def test_seul_l_onglet_demandeur_lit_l_identite_du_demandeur():
         or "services import demandeurs" in texte
     )
     assert lecteurs == ["saisines/demandeur.py"]
+
+
+def test_ctrl_p_sans_dossier_a_imprimer_le_dit_dans_la_barre_d_etat(qtbot, base, comite):
+    from app.ui.fenetre_principale import PAGES, FenetrePrincipale
+
+    fenetre = FenetrePrincipale(base)
+    fenetre.memoriser_en_quittant = False
+    qtbot.addWidget(fenetre)
+    fenetre.navigation.setCurrentRow([e.titre for e in PAGES].index("Saisines"))
+    page = fenetre.page_courante()
+    assert isinstance(page, PageSaisines)
+    choisir(page, comite, "SAI-2026-001")  # not validated: no HCTS file yet
+    fenetre.imprimer()
+    assert "une fois l'anonymisation de la saisine choisie validée" in fenetre.statusBar().currentMessage()
