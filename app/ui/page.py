@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.ui.contexte import Contexte
@@ -40,6 +41,32 @@ class Page(QWidget):
     def dialogues_pour_captures(self) -> list[tuple[str, QWidget]]:
         """The page's dialogs, built and filled but not shown, for `python -m app.ui.captures` (review only)."""
         return []
+
+
+class PageCreatrice(Page):
+    """A page whose records are created with Ctrl+N (`nouvelle`): inside it, Ctrl+N is not the window's
+    « Nouvelle base… ». Accepting the shortcut override keeps the window's shortcut from firing, and the key
+    comes to the page as a key press."""
+
+    def nouvelle(self) -> None:
+        """Create a record of the page (a dialog)."""
+
+    def event(self, evenement: QEvent) -> bool:
+        if (
+            evenement.type() == QEvent.Type.ShortcutOverride
+            and isinstance(evenement, QKeyEvent)
+            and evenement.matches(QKeySequence.StandardKey.New)
+        ):
+            evenement.accept()
+            return True
+        return super().event(evenement)
+
+    def keyPressEvent(self, evenement: QKeyEvent) -> None:
+        if evenement.matches(QKeySequence.StandardKey.New):
+            evenement.accept()
+            self.nouvelle()
+            return
+        super().keyPressEvent(evenement)
 
 
 class PageAVenir(Page):

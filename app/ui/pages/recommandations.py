@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -59,7 +59,7 @@ from app.ui.annuaire.tableaux import (
 )
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
-from app.ui.page import Page
+from app.ui.page import PageCreatrice
 from app.ui.recommandations.dialogue_adoption import DialogueAdoption
 from app.ui.recommandations.dialogue_anonymisation import DialogueAnonymisation
 from app.ui.recommandations.dialogue_nouvelle import DialogueNouvelle
@@ -106,7 +106,7 @@ ETAPES: dict[str, tuple[str, str, str]] = {
 }
 
 
-class PageRecommandations(Page):
+class PageRecommandations(PageCreatrice):
     titre = "Recommandations"
     recommandation_choisie = Signal(object)  # int | None
 
@@ -387,26 +387,6 @@ class PageRecommandations(Page):
             return
         self.onglets.setCurrentWidget(self.texte)
         self.texte.editeur.zone.setFocus()
-
-    # --- Ctrl+N: a new text ----------------------------------------------------------------------------------
-
-    def event(self, evenement: QEvent) -> bool:
-        # Inside this page Ctrl+N means a new text, not the window's « Nouvelle base… » (as on the Séances page).
-        if (
-            evenement.type() == QEvent.Type.ShortcutOverride
-            and isinstance(evenement, QKeyEvent)
-            and evenement.matches(QKeySequence.StandardKey.New)
-        ):
-            evenement.accept()
-            return True
-        return super().event(evenement)
-
-    def keyPressEvent(self, evenement: QKeyEvent) -> None:
-        if evenement.matches(QKeySequence.StandardKey.New):
-            evenement.accept()
-            self.nouvelle()
-            return
-        super().keyPressEvent(evenement)
 
     # --- creating and deleting -------------------------------------------------------------------------------
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -50,7 +50,7 @@ from app.ui.annuaire.tableaux import (
 )
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
-from app.ui.page import Page
+from app.ui.page import PageCreatrice
 from app.ui.saisines.champs import largeurs_mesurees
 from app.ui.saisines.constats import detecter
 from app.ui.saisines.demandeur import OngletDemandeur
@@ -87,7 +87,7 @@ class OngletEdition(Protocol):
     def enregistrer(self) -> bool: ...
 
 
-class PageSaisines(Page):
+class PageSaisines(PageCreatrice):
     titre = "Saisines"
     saisine_choisie = Signal(object)  # int | None: the referral chosen in the register
 
@@ -369,27 +369,6 @@ class PageSaisines(Page):
             for combo in self.filtres:
                 combo.setCurrentIndex(0)
             selectionner(self.vue, self.proxy, saisine_id)
-
-    # --- Ctrl+N: a new referral -----------------------------------------------------------------------------
-
-    def event(self, evenement: QEvent) -> bool:
-        # Inside this page Ctrl+N means a new referral, not the window's « Nouvelle base… »: accepting the
-        # override keeps the window's shortcut from firing, and the key comes here as a key press.
-        if (
-            evenement.type() == QEvent.Type.ShortcutOverride
-            and isinstance(evenement, QKeyEvent)
-            and evenement.matches(QKeySequence.StandardKey.New)
-        ):
-            evenement.accept()
-            return True
-        return super().event(evenement)
-
-    def keyPressEvent(self, evenement: QKeyEvent) -> None:
-        if evenement.matches(QKeySequence.StandardKey.New):
-            evenement.accept()
-            self.nouvelle()
-            return
-        super().keyPressEvent(evenement)
 
     # --- writing ---------------------------------------------------------------------------------------------
 

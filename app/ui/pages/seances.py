@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,7 +70,7 @@ from app.ui.annuaire.tableaux import (
 )
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
-from app.ui.page import Page
+from app.ui.page import PageCreatrice
 from app.ui.seances.actions import DialogueAction, OngletActions
 from app.ui.seances.compte_rendu import OngletCompteRendu
 from app.ui.seances.dialogue_seance import DialogueSeance
@@ -355,7 +355,7 @@ LIBELLES_STATUT = {
 }
 
 
-class PageSeances(Page):
+class PageSeances(PageCreatrice):
     titre = "Séances"
     seance_choisie = Signal(object)  # int | None: the meeting chosen in the list
 
@@ -681,27 +681,6 @@ class PageSeances(Page):
         lignes = self.vue.selectionModel().selectedRows()
         if lignes:
             self.vue.scrollTo(lignes[0], QAbstractItemView.ScrollHint.PositionAtCenter)
-
-    # --- Ctrl+N: a new meeting ------------------------------------------------------------------------------
-
-    def event(self, evenement: QEvent) -> bool:
-        # Inside this page Ctrl+N means a new meeting, not the window's « Nouvelle base… »: accepting the
-        # override keeps the window's shortcut from firing, and the key comes here as a key press.
-        if (
-            evenement.type() == QEvent.Type.ShortcutOverride
-            and isinstance(evenement, QKeyEvent)
-            and evenement.matches(QKeySequence.StandardKey.New)
-        ):
-            evenement.accept()
-            return True
-        return super().event(evenement)
-
-    def keyPressEvent(self, evenement: QKeyEvent) -> None:
-        if evenement.matches(QKeySequence.StandardKey.New):
-            evenement.accept()
-            self.nouvelle()
-            return
-        super().keyPressEvent(evenement)
 
     # --- editing ---------------------------------------------------------------------------------------------
 
