@@ -191,12 +191,7 @@ def modifier_saisine(session: Session, fiche: FicheSaisine) -> FicheSaisine:
         raise ErreurValidation(
             "recue_le", f"La réception ne peut pas suivre la première étape de la saisine ({date_longue(premiere)})."
         )
-    _appliquer(s, fiche)
-    for t in s.transitions:
-        if t.de is None:
-            t.le = fiche.recue_le
-    session.flush()
-    _suivre_consentement(session, s.id)
+    _ecrire(session, s, fiche)
     return avant
 
 
@@ -204,19 +199,20 @@ def restaurer_fiche(session: Session, fiche: FicheSaisine) -> FicheSaisine:
     """Undo of an edit: put the fields back without the workflow's checks on the text."""
     s = saisine(session, fiche.id)
     avant = fiche_saisine(session, fiche.id)
+    _ecrire(session, s, fiche)
+    return avant
+
+
+def _ecrire(session: Session, s: Saisine, fiche: FicheSaisine) -> None:
+    """Apply the fields; the receipt step keeps the receipt date; the linked texts follow the consent."""
+    from app.services.recommandations import actualiser_autorisations  # recommandations builds on this module
+
     _appliquer(s, fiche)
     for t in s.transitions:
         if t.de is None:
             t.le = fiche.recue_le
     session.flush()
-    _suivre_consentement(session, s.id)
-    return avant
-
-
-def _suivre_consentement(session: Session, saisine_id: int) -> None:
-    from app.services.recommandations import actualiser_autorisations  # recommandations builds on this module
-
-    actualiser_autorisations(session, saisine_id)
+    actualiser_autorisations(session, s.id)
 
 
 # Deletion, kept whole for undo.

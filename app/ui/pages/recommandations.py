@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,6 +57,7 @@ from app.ui.annuaire.tableaux import (
     rangee_de_boutons,
     selectionner,
 )
+from app.ui.attente import avec_attente
 from app.ui.comite.champs import confirmer
 from app.ui.contexte import Contexte
 from app.ui.page import PageCreatrice
@@ -482,17 +483,10 @@ class PageRecommandations(PageCreatrice):
 
     def dialogue_anonymisation(self, d: DetailRecommandation) -> DialogueAnonymisation | None:
         """The sign-off dialog, with what the automatic check finds now (its model loads the first time)."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            constats: tuple[ConstatLu, ...] = self.contexte.lire(lambda s: constats_anonymat(s, d.fiche.id))
-        except ErreurConnue as erreur:
-            QGuiApplication.restoreOverrideCursor()
-            avertir(self, ETAPES["anonymisation"][1], erreur)
-            return None
-        finally:
-            if QGuiApplication.overrideCursor() is not None:
-                QGuiApplication.restoreOverrideCursor()
-        return DialogueAnonymisation(self.contexte, d, constats, self)
+        constats: tuple[ConstatLu, ...] | None = avec_attente(
+            self, ETAPES["anonymisation"][1], lambda: self.contexte.lire(lambda s: constats_anonymat(s, d.fiche.id))
+        )
+        return None if constats is None else DialogueAnonymisation(self.contexte, d, constats, self)
 
     def dialogue_publication(self, d: DetailRecommandation) -> DialoguePublication:
         return DialoguePublication(self.contexte, d, self)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -20,6 +18,7 @@ from app.services import documents_ethique
 from app.services.recommandations_lecture import DetailRecommandation, lire_detail
 from app.ui import impression
 from app.ui.annuaire.tableaux import avertir, bouton, rangee_de_boutons
+from app.ui.attente import avec_attente
 from app.ui.contexte import Contexte
 
 FILTRE_XLSX = "Classeurs Excel (*.xlsx)"
@@ -74,18 +73,7 @@ class CarteDocument(QGroupBox):
         return [self.apercu, self.imprimer, self.enregistrer]
 
     def octets(self) -> bytes | None:
-        if self.produire is None:
-            return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return self.produire()
-        except ErreurConnue as erreur:
-            QGuiApplication.restoreOverrideCursor()
-            avertir(self, self.titre_document, erreur)
-            return None
-        finally:
-            if QGuiApplication.overrideCursor() is not None:
-                QGuiApplication.restoreOverrideCursor()
+        return None if self.produire is None else avec_attente(self, self.titre_document, self.produire)
 
     def _apercu(self) -> None:
         contenu = self.octets()

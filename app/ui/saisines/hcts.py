@@ -3,18 +3,15 @@ sent to it (a PDF of the anonymised referral, once its anonymisation is validate
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app import db
-from app.erreurs import ErreurConnue
 from app.format_fr import date_longue
 from app.services import saisines_workflow as workflow
 from app.services.saisines_lecture import DetailSaisine, EnvoiLu
 from app.ui import impression
 from app.ui.annuaire.formulaire import DialogueFiche, date_de
-from app.ui.annuaire.tableaux import avertir
+from app.ui.attente import avec_attente
 from app.ui.contexte import Contexte
 from app.ui.saisines.champs import date_passee, texte_multiligne, texte_propre
 
@@ -93,22 +90,9 @@ def dossier_pdf(contexte: Contexte, saisine_id: int) -> bytes:
     return contexte.lire(lambda s: documents_ethique.dossier_hcts_pdf(s, saisine_id))
 
 
-def _octets(parent: QWidget, contexte: Contexte, saisine_id: int) -> bytes | None:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return dossier_pdf(contexte, saisine_id)
-    except ErreurConnue as erreur:
-        QGuiApplication.restoreOverrideCursor()
-        avertir(parent, TITRE_DOSSIER, erreur)
-        return None
-    finally:
-        if QGuiApplication.overrideCursor() is not None:
-            QGuiApplication.restoreOverrideCursor()
-
-
 def apercu_dossier(parent: QWidget, contexte: Contexte, saisine_id: int, numero: str) -> bool:
     """The print preview of the HCTS file (printing from there); False when it could not be produced."""
-    contenu = _octets(parent, contexte, saisine_id)
+    contenu = avec_attente(parent, TITRE_DOSSIER, lambda: dossier_pdf(contexte, saisine_id))
     if contenu is None:
         return False
     impression.apercu(parent, contenu, f"{TITRE_DOSSIER} — {numero}")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -25,6 +23,7 @@ from app.services import documents_seance as documents
 from app.services.onglets_seance import etat_documents
 from app.ui import impression
 from app.ui.annuaire.tableaux import avertir, bouton, rangee_de_boutons
+from app.ui.attente import avec_attente
 from app.ui.contexte import Contexte
 
 
@@ -64,18 +63,7 @@ class _Document(QGroupBox):
             b.setEnabled(produire is not None)
 
     def _octets(self) -> bytes | None:
-        if self.produire is None:
-            return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return self.produire()
-        except ErreurConnue as erreur:
-            QGuiApplication.restoreOverrideCursor()
-            avertir(self, self.titre_document, erreur)
-            return None
-        finally:
-            if QGuiApplication.overrideCursor() is not None:
-                QGuiApplication.restoreOverrideCursor()
+        return None if self.produire is None else avec_attente(self, self.titre_document, self.produire)
 
     def _apercu(self) -> None:
         contenu = self._octets()
