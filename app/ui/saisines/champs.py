@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import horloge
 from app.modeles.enumerations import ThemeEthique
 from app.services.annuaire_lecture import Choix
+from app.services.saisines_lecture import DetailSaisine
 from app.ui.annuaire.formulaire import champ_date, vers_qdate
 
 
@@ -148,3 +150,42 @@ def lecture_seule(editeur: QPlainTextEdit, oui: bool) -> None:
     if oui:
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
     editeur.setPalette(palette)
+
+
+@dataclass(frozen=True)
+class Arrivee:
+    """What a tab editing a referral shows after a reload: the referral, whether it is another one, and whether
+    the typed text is kept (same referral, still modified, not a forced reload)."""
+
+    detail: DetailSaisine | None
+    autre: bool
+    garder: bool
+
+
+class EditionDeSaisine:
+    """The protocol of the tabs that edit the chosen referral (its record, its question, its requester): typed
+    changes are saved when another referral is chosen, and the reload a save triggers waits for its end (Qt
+    is still changing the selection then). Mixed in before the Qt class; the tab sets `_ecriture` around
+    its writes and calls `_arrivee` first thing in `afficher`."""
+
+    detail: DetailSaisine | None
+    _ecriture: bool
+    _recharge: list[DetailSaisine | None]
+
+    def modifie(self) -> bool:
+        raise NotImplementedError
+
+    def enregistrer(self) -> bool:
+        raise NotImplementedError
+
+    def _arrivee(self, detail: DetailSaisine | None, recharger: bool) -> Arrivee | None:
+        """None while a save is under way (the reload is kept for its end)."""
+        if self._ecriture:
+            self._recharge[:] = [detail]
+            return None
+        autre = detail is None or self.detail is None or detail.fiche.id != self.detail.fiche.id
+        if autre and self.modifie():
+            self.enregistrer()
+            if self._recharge:  # the save reloaded the page: `detail` may be stale
+                detail = self._recharge.pop()
+        return Arrivee(detail, autre, not autre and not recharger and self.modifie())

@@ -24,7 +24,7 @@ from app.services.saisines import saisine
 from app.services.saisines_lecture import DetailSaisine
 from app.ui.annuaire.tableaux import avertir, bouton, raccourci, rangee_de_boutons
 from app.ui.contexte import Contexte
-from app.ui.saisines.champs import lecture_seule, texte_multiligne, texte_propre
+from app.ui.saisines.champs import EditionDeSaisine, lecture_seule, texte_multiligne, texte_propre
 
 NOTE = (
     "Ces informations ne sont jamais imprimées ni exportées : les documents et les membres ne connaissent que "
@@ -41,7 +41,7 @@ def texte_purge(purge: dt.date | None, aujourdhui: dt.date) -> str:
     return f"Effacement prévu le {date_longue(purge)}."
 
 
-class OngletDemandeur(QWidget):
+class OngletDemandeur(EditionDeSaisine, QWidget):
     def __init__(self, contexte: Contexte, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.contexte = contexte
@@ -94,15 +94,10 @@ class OngletDemandeur(QWidget):
         self.afficher(None)
 
     def afficher(self, detail: DetailSaisine | None, *, recharger: bool = False) -> None:
-        if self._ecriture:
-            self._recharge[:] = [detail]
+        arrivee = self._arrivee(detail, recharger)
+        if arrivee is None:
             return
-        autre = detail is None or self.detail is None or detail.fiche.id != self.detail.fiche.id
-        if autre and self.modifie():
-            self.enregistrer()
-            if self._recharge:
-                detail = self._recharge.pop()
-        garder = not autre and not recharger and self.modifie()
+        detail, garder = arrivee.detail, arrivee.garder
         self.detail = detail
         self.demandeur, self.purge = None, None
         if detail is not None:

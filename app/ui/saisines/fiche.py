@@ -36,7 +36,7 @@ from app.ui.annuaire.formulaire import champ_date, date_de, vers_qdate
 from app.ui.annuaire.tableaux import avertir, bouton, raccourci, rangee_de_boutons
 from app.ui.comite.champs import MessageChamp, choisir_enum, combo_enum, valeur_enum
 from app.ui.contexte import Contexte
-from app.ui.saisines.champs import CasesThemes, ListeRapporteurs, date_passee
+from app.ui.saisines.champs import CasesThemes, EditionDeSaisine, ListeRapporteurs, date_passee
 
 S = StatutSaisine
 TIRET = "—"
@@ -92,7 +92,7 @@ def textes_lecture(d: DetailSaisine, aujourdhui: dt.date) -> dict[str, str]:
     }
 
 
-class OngletSaisine(QScrollArea):
+class OngletSaisine(EditionDeSaisine, QScrollArea):
     LIGNES = (
         "Numéro",
         "Statut",
@@ -224,15 +224,10 @@ class OngletSaisine(QScrollArea):
     # --- reading ---------------------------------------------------------------------------------------------
 
     def afficher(self, detail: DetailSaisine | None, *, recharger: bool = False) -> None:
-        if self._ecriture:
-            self._recharge[:] = [detail]
+        arrivee = self._arrivee(detail, recharger)
+        if arrivee is None:
             return
-        autre = detail is None or self.detail is None or detail.fiche.id != self.detail.fiche.id
-        if autre and self.modifie():
-            self.enregistrer()
-            if self._recharge:
-                detail = self._recharge.pop()
-        garder = not autre and not recharger and self.modifie()
+        detail, garder = arrivee.detail, arrivee.garder
         self.detail = detail
         self.vide.setVisible(detail is None)
         self.fiche_widget.setVisible(detail is not None)

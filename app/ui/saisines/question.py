@@ -22,7 +22,7 @@ from app.services import saisines
 from app.services.saisines_lecture import DetailSaisine
 from app.ui.annuaire.tableaux import avertir, bouton, creer_vue, ligne_selectionnee, raccourci
 from app.ui.contexte import Contexte
-from app.ui.saisines.champs import largeurs_mesurees, lecture_seule, texte_multiligne
+from app.ui.saisines.champs import EditionDeSaisine, largeurs_mesurees, lecture_seule, texte_multiligne
 from app.ui.saisines.constats import (
     CONTEXTE,
     QUESTION,
@@ -59,7 +59,7 @@ def explication_lecture_seule(detail: DetailSaisine) -> str:
     return f"La saisine est « {detail.statut.libelle.lower()} » : sa question et son contexte ne se modifient plus."
 
 
-class OngletQuestion(QWidget):
+class OngletQuestion(EditionDeSaisine, QWidget):
     def __init__(self, contexte: Contexte, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.contexte = contexte
@@ -145,15 +145,11 @@ class OngletQuestion(QWidget):
     # --- reading ---------------------------------------------------------------------------------------------
 
     def afficher(self, detail: DetailSaisine | None, *, recharger: bool = False) -> None:
-        if self._ecriture:
-            self._recharge[:] = [detail]
+        arrivee = self._arrivee(detail, recharger)
+        if arrivee is None:
             return
-        autre = detail is None or self.detail is None or detail.fiche.id != self.detail.fiche.id
-        if autre and self.modifie():
-            self.enregistrer()
-            if self._recharge:  # the save reloaded the page: `detail` may be stale
-                detail = self._recharge.pop()
-        garder = not autre and not recharger and self.modifie() and detail is not None and detail.texte_modifiable
+        detail, autre = arrivee.detail, arrivee.autre
+        garder = arrivee.garder and detail is not None and detail.texte_modifiable
         self.detail = detail
         self._chargement = True
         try:
