@@ -53,6 +53,8 @@ Commandes :
                      de démonstration (demo/comite-demo.db, créée au premier lancement)
   tests [ARGS…]      prépare l'environnement puis lance ruff, mypy et pytest -n 2 ;
                      les ARGS sont transmis à pytest (ex. : -m slow, -k seance)
+  classeur-ansa      prépare l'environnement, exporte le classeur ANSA d'une base de
+                     démonstration et le fait relire par LibreOffice (une feuille = un CSV)
 
 Préparer l'environnement, c'est : installer les bibliothèques système dont Qt a besoin
 (Debian, en root), créer .venv et y installer requirements.lock quand il a changé.
@@ -171,6 +173,59 @@ def tests(arguments: list[str]) -> int:
     return 0
 
 
+def classeur_ansa() -> int:
+    """Le classeur ANSA de la démonstration, converti feuille par feuille en CSV par LibreOffice sans interface."""
+    import tempfile
+    import zipfile
+
+    preparer_systeme(avec_xcb=False)
+    preparer_venv()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        apt = "apt-get install -y --no-install-recommends libreoffice-calc-nogui"
+        if not (sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0):
+            arreter(f"LibreOffice (soffice) est introuvable. Sous Debian : sudo {apt}")
+        dire("Installation de LibreOffice Calc (sans interface)…")
+        env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+        for commande in (["apt-get", "update", "-q"], apt.split()):
+            code = subprocess.run(commande, env=env, stdin=subprocess.DEVNULL).returncode
+            if code:
+                arreter(f"« {' '.join(commande)} » a échoué (code {code}).", code)
+        soffice = shutil.which("soffice") or arreter("LibreOffice reste introuvable après son installation.")
+    with tempfile.TemporaryDirectory(prefix="classeur-ansa-") as dossier:
+        tmp = Path(dossier)
+        base, classeur, sortie = tmp / "demo.db", tmp / "ansa.xlsx", tmp / "csv"
+        env = os.environ | {"COMITE_LOCAL_AUJOURDHUI": "2026-11-22", "QT_QPA_PLATFORM": "offscreen"}
+        dire("Base de démonstration et export du classeur ANSA…")
+        for commande in (
+            [PYTHON, "-m", "app", "--base", base, "demo"],
+            [PYTHON, "-m", "app", "--base", base, "exporter", "ansa", "-o", classeur],
+        ):
+            code = lancer(commande, env)
+            if code:
+                arreter(f"« {' '.join(str(c) for c in commande)} » a échoué (code {code}).", code)
+        with zipfile.ZipFile(classeur) as archive:
+            feuilles = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet") and n.endswith(".xml")]
+        dire(f"Conversion par LibreOffice ({len(feuilles)} feuilles)…")
+        # Filter options: comma, double quote, UTF-8, from line 1, …, the last « -1 »: every sheet in its own file.
+        filtre = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1036,false,true,true,false,false,-1"
+        commande = [
+            soffice, f"-env:UserInstallation={(tmp / 'lo').as_uri()}", "--headless",
+            "--convert-to", filtre, "--outdir", sortie, classeur,
+        ]  # fmt: skip
+        try:
+            code = subprocess.run([str(c) for c in commande], stdin=subprocess.DEVNULL, timeout=300).returncode
+        except subprocess.TimeoutExpired:
+            arreter("LibreOffice n'a pas fini la conversion en 5 minutes.")
+        csv = sorted(sortie.glob("*.csv")) if sortie.is_dir() else []
+        if code or len(csv) != len(feuilles):
+            arreter(f"LibreOffice a produit {len(csv)} CSV pour {len(feuilles)} feuilles (code {code}).")
+        for fichier in csv:
+            print(f"  {fichier.name} : {len(fichier.read_text(encoding='utf-8').splitlines())} lignes")
+    dire(f"Classeur ANSA relu par LibreOffice : {len(csv)} feuilles, {len(csv)} CSV.")
+    return 0
+
+
 def demo() -> int:
     avec_xcb = bool(os.environ.get("DISPLAY"))
     preparer_systeme(avec_xcb)
@@ -195,6 +250,8 @@ def main(arguments: list[str]) -> int:
     commande, *suite = arguments or ["aide"]
     if commande == "tests":
         return tests(suite)
+    if commande == "classeur-ansa" and not suite:
+        return classeur_ansa()
     if commande == "demo" and not suite:
         return demo()
     if commande in ("aide", "-h", "--help") and not suite:

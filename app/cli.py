@@ -107,6 +107,23 @@ def construire_analyseur() -> Analyseur:
     pv.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
     pv.add_argument("--releve", action="store_true", help="relevé de décisions au lieu du procès-verbal complet")
 
+    exporter = sous.add_parser("exporter", help="enregistre un export pour l'évaluation (classeur ANSA)")
+    sorte = exporter.add_subparsers(dest="export", metavar="EXPORT", required=True, parser_class=Analyseur)
+    ansa = sorte.add_parser("ansa", help="classeur d'évaluation ANSA (.xlsx) pour une période")
+    ansa.add_argument("-o", "--sortie", required=True, metavar="FICHIER.xlsx", help="classeur à écrire")
+    ansa.add_argument("--du", type=_date, metavar="AAAA-MM-JJ", help="début de la période (incluse)")
+    ansa.add_argument("--au", type=_date, metavar="AAAA-MM-JJ", help="fin de la période (incluse)")
+    ansa.add_argument("--noms", action="store_true", help="nomme les membres (sinon : un code stable « M-0042 »)")
+
+    rapport = sous.add_parser("rapport", help="enregistre un rapport (PDF) : rapport au HCTS, dossier de candidature")
+    genre = rapport.add_subparsers(dest="rapport", metavar="RAPPORT", required=True, parser_class=Analyseur)
+    hcts = genre.add_parser("hcts", help="rapport au HCTS pour une période (PDF)")
+    hcts.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
+    hcts.add_argument("--du", type=_date, metavar="AAAA-MM-JJ", help="début de la période (incluse)")
+    hcts.add_argument("--au", type=_date, metavar="AAAA-MM-JJ", help="fin de la période (incluse)")
+    candidature = genre.add_parser("candidature", help="dossier de candidature à l'AMI (PDF)")
+    candidature.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
+
     sous.add_parser("verifier", help="vérifie l'intégrité de la base et sa version de schéma")
 
     anonymat = sous.add_parser(
@@ -143,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "convocation": _document,
         "emargement": _document,
         "pv": _document,
+        "exporter": _exporter,
+        "rapport": _rapport,
         "verifier": _verifier,
         "anonymat": _anonymat,
     }
@@ -278,6 +297,55 @@ def _document(chemin: Path, arguments: argparse.Namespace) -> int:
     for fichier, contenu in fichiers:
         ecrire_atomiquement(fichier, contenu)
         print(f"Enregistré : « {fichier} ».")
+    return 0
+
+
+def _exporter(chemin: Path, arguments: argparse.Namespace) -> int:
+    """`exporter ansa`: read on a read-only base, write the workbook atomically."""
+    from app import db
+    from app.fichiers import ecrire_atomiquement
+    from app.services.export_ansa import classeur_ansa
+    from app.services.indicateurs import Periode
+
+    if arguments.du and arguments.au and arguments.du > arguments.au:
+        raise ErreurConnue("La période est vide : --du est postérieur à --au.")
+    base = db.ouvrir(chemin, lecture_seule=True, creer=False)
+    try:
+        with base.session_scope() as session:
+            contenu = classeur_ansa(session, Periode(arguments.du, arguments.au), noms=arguments.noms)
+    finally:
+        base.fermer()
+    sortie = Path(arguments.sortie)
+    ecrire_atomiquement(sortie, contenu)
+    print(f"Enregistré : « {sortie} ».")
+    return 0
+
+
+def _rapport(chemin: Path, arguments: argparse.Namespace) -> int:
+    """`rapport hcts` and `rapport candidature`: read on a read-only base, write the PDF atomically."""
+    from app import db
+    from app.fichiers import ecrire_atomiquement
+    from app.services.indicateurs import Periode
+
+    hcts = arguments.rapport == "hcts"
+    if hcts and arguments.du and arguments.au and arguments.du > arguments.au:
+        raise ErreurConnue("La période est vide : --du est postérieur à --au.")
+    base = db.ouvrir(chemin, lecture_seule=True, creer=False)
+    try:
+        with base.session_scope() as session:
+            if hcts:
+                from app.services.rapport_hcts import rapport_hcts_pdf
+
+                contenu = rapport_hcts_pdf(session, Periode(arguments.du, arguments.au))
+            else:
+                from app.services.dossier_candidature import dossier_candidature_pdf
+
+                contenu = dossier_candidature_pdf(session)
+    finally:
+        base.fermer()
+    sortie = Path(arguments.sortie)
+    ecrire_atomiquement(sortie, contenu)
+    print(f"Enregistré : « {sortie} ».")
     return 0
 
 

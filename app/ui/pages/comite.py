@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.erreurs import ErreurConnue
 from app.services import comite as service
 from app.services.comite import CollegeLu, FicheComite, InstanceLue
+from app.services.dossier_candidature import dossier_candidature_pdf
 from app.services.validation import ErreurValidation
+from app.ui import impression
+from app.ui.attente import avec_attente
 from app.ui.comite.champs import COULEUR_ERREUR, confirmer
 from app.ui.comite.dialogues import DialogueCollege, DialogueInstance
 from app.ui.comite.formulaire import (
@@ -93,7 +96,20 @@ class PageComite(Page):
         self.bouton_enregistrer = QPushButton(icone("enregistrer"), "&Enregistrer")
         self.bouton_enregistrer.setAccessibleName("Enregistrer la fiche du comité")
         self.bouton_enregistrer.setToolTip("Enregistrer l'identité, les missions et le fonctionnement (Ctrl+S)")
+        # The candidature dossier (AMI section 3) is drawn from what is saved: previewed, printed or saved as PDF.
+        self.bouton_dossier = QPushButton(icone("pdf"), "&Dossier de candidature…")
+        self.bouton_dossier.setAccessibleName("Dossier de candidature : aperçu, impression ou enregistrement en PDF")
+        self.bouton_dossier.setToolTip(
+            "Le dossier de candidature à l'appel à manifestation d'intérêt, rempli à partir de ce qui est "
+            "enregistré ; « À compléter » signale ce qui manque"
+        )
+        menu_dossier = QMenu(self.bouton_dossier)
+        menu_dossier.addAction(icone("apercu"), "&Aperçu…", self.apercu_dossier)
+        menu_dossier.addAction(icone("imprimer"), "&Imprimer…", self.imprimer_dossier)
+        menu_dossier.addAction(icone("pdf"), "&Enregistrer en PDF…", self.enregistrer_dossier)
+        self.bouton_dossier.setMenu(menu_dossier)
         barre = QHBoxLayout()
+        barre.addWidget(self.bouton_dossier)
         barre.addWidget(self.etat, 1)
         barre.addWidget(self.bouton_annuler)
         barre.addWidget(self.bouton_enregistrer)
@@ -316,6 +332,29 @@ class PageComite(Page):
             )
         except ErreurConnue as erreur:
             QMessageBox.warning(self, self.titre, erreur.message)
+
+    # --- the candidature dossier --------------------------------------------------------------------------------
+
+    TITRE_DOSSIER = "Dossier de candidature"
+
+    def dossier_octets(self) -> bytes | None:
+        return avec_attente(self, self.TITRE_DOSSIER, lambda: self.contexte.lire(dossier_candidature_pdf))
+
+    def apercu_dossier(self) -> None:
+        contenu = self.dossier_octets()
+        if contenu is not None:
+            impression.apercu(self, contenu, self.TITRE_DOSSIER)
+
+    def imprimer_dossier(self) -> None:
+        contenu = self.dossier_octets()
+        if contenu is not None:
+            try:
+                impression.imprimer(self, contenu, self.TITRE_DOSSIER)
+            except ErreurConnue as erreur:
+                QMessageBox.warning(self, self.TITRE_DOSSIER, erreur.message)
+
+    def enregistrer_dossier(self) -> None:
+        impression.enregistrer(self, lambda: self.contexte.lire(dossier_candidature_pdf), "Dossier de candidature.pdf")
 
     # --- review captures -------------------------------------------------------------------------------------
 
