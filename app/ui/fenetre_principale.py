@@ -52,8 +52,8 @@ PAGES = [
     EntreePage("Séances", "app.ui.pages.seances", "PageSeances", "seances"),
     EntreePage("Saisines", "app.ui.pages.saisines", "PageSaisines", "saisines"),
     EntreePage("Recommandations", "app.ui.pages.recommandations", "PageRecommandations", "recommandations"),
-    EntreePage("Travaux et diffusion", "app.ui.pages.a_venir", "PageTravaux", "travaux"),
-    EntreePage("Évaluation", "app.ui.pages.a_venir", "PageEvaluation", "evaluation"),
+    EntreePage("Travaux et diffusion", "app.ui.pages.travaux", "PageTravaux", "travaux"),
+    EntreePage("Évaluation", "app.ui.pages.evaluation", "PageEvaluation", "evaluation"),
     EntreePage("Exports", "app.ui.pages.a_venir", "PageExports", "exports"),
 ]
 

@@ -62,7 +62,10 @@ def test_chaque_page_s_affiche_et_les_pages_a_venir_le_disent(qtbot, base_demo):
             assert "pas encore disponible" in message.text()
     # Séances came with the meetings issue, Saisines and Recommandations with the ethics one.
     assert not any(isinstance(fenetre.page(rang), PageAVenir) for rang in (4, 5, 6))
-    assert isinstance(fenetre.page(7), PageAVenir)  # Travaux et diffusion comes with its own
+    # Travaux et diffusion and Évaluation came with the reporting issue; the pages still to come are listed by
+    # title so that another page landing does not break this line.
+    livrees = {"Séances", "Saisines", "Recommandations", "Travaux et diffusion", "Évaluation"}
+    assert not any(isinstance(fenetre.page(r), PageAVenir) for r, e in enumerate(PAGES) if e.titre in livrees)
 
 
 def test_menus_en_francais_avec_raccourcis(qtbot, base):

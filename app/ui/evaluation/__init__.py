@@ -1,0 +1,1 @@
+"""The Évaluation page's tabs, dialog, table models and chart."""
