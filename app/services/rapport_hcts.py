@@ -42,6 +42,7 @@ from app.modeles.enumerations import (
     TypeProduction,
 )
 from app.services import comite as service_comite
+from app.services import definitions
 from app.services.documents_seance import en_tete
 from app.services.indicateurs import Periode, calculer
 from app.services.normalisation import normaliser
@@ -51,73 +52,17 @@ ENTITE_STRUCTURE = "structure"
 
 SOUS_DOMAINES_PARTICIPATION = (SousDomaine.MOBILISATION, SousDomaine.INSTALLATION)
 
-# CONCEPTION §3, in French: every report carries them so that a reader can redo the arithmetic.
+# CONCEPTION §3, in French, the same text as the ANSA workbook's: a reader can redo the arithmetic.
 DEFINITIONS: tuple[dr.Definition, ...] = (
-    dr.Definition(
-        "Période",
-        "Inclusive à ses deux bornes ; sans borne, toute l'activité enregistrée. Un mandat est actif de sa date de "
-        "début à sa date de fin, toutes deux incluses (sans date de fin : toujours actif).",
+    *(
+        dr.Definition(d.indicateur, d.definition if d.calcul == "—" else f"{d.definition} Calcul : {d.calcul}")
+        for d in (definitions.PERIODE, *definitions.FIGURES, definitions.TAUX)
     ),
-    dr.Definition(
-        "Séance tenue",
-        "Séance au statut « tenue » ou « clôturée » ; les séances planifiées, annulées ou reportées ne comptent "
-        "jamais.",
-    ),
-    dr.Definition(
-        "Sièges attendus",
-        "Pour une séance tenue, les mandats de titulaire à voix délibérative de l'instance, actifs à la date de la "
-        "séance. Les invités, les membres à voix consultative et les suppléants ne sont jamais des sièges attendus.",
-    ),
-    dr.Definition(
-        "État d'un siège",
-        "Le premier qui s'applique : présent (le titulaire est présent ou en visio) ; suppléé (un suppléant actif "
-        "du titulaire, dans la même instance, est présent ou en visio) ; représenté (le titulaire a donné un "
-        "pouvoir à un membre présent ou en visio) ; excusé (le titulaire est excusé, ou son pouvoir est nul parce "
-        "que son porteur n'est pas venu) ; absent (tout le reste, y compris rien d'enregistré). Présents + suppléés "
-        "+ représentés + excusés + absents = sièges attendus.",
-    ),
-    dr.Definition("Taux de présence d'une séance", "(présents + suppléés) ÷ sièges attendus."),
-    dr.Definition(
-        "Quorum atteint",
-        "Présents + suppléés (+ représentés lorsque l'instance compte les pouvoirs) ≥ ⌈fraction du quorum × "
-        "sièges attendus⌉.",
-    ),
-    dr.Definition(
-        "Taux de présence d'un collège",
-        "Σ (présents + suppléés) ÷ Σ sièges attendus, sur les séances tenues de la période, en ne comptant que les "
-        "sièges dont le mandat relève de ce collège.",
-    ),
+    # The report's own count (its composition section), not a figure of the indicators.
     dr.Definition(
         "Membres d'un collège",
         "Personnes ayant au moins un siège attendu sur la période, rangées dans le collège de leur dernier mandat "
         "de titulaire ; la part des travailleurs sociaux et des personnes accompagnées se rapporte à ce total.",
-    ),
-    dr.Definition(
-        "Mobilisation à 3 et 6 mois",
-        "À partir de la date d'installation (sinon de la première séance tenue), sur la fenêtre [début, début + 3 "
-        "(6) mois), fin exclue, sans tenir compte de la période du rapport : séances tenues ; personnes distinctes "
-        "présentes ou en visio à une séance tenue (suppléants et membres consultatifs compris, invités exclus) ; "
-        "structures distinctes de ces personnes ; parmi elles, celles dont le mandat dans l'instance de la séance "
-        "relève d'un collège « Travailleurs sociaux » ou « Personnes accompagnées » ; taux de présence = "
-        "Σ (présents + suppléés) ÷ Σ sièges attendus sur les séances de la fenêtre.",
-    ),
-    dr.Definition(
-        "Saisines",
-        "Reçues : date de réception dans la période ; recevables : date de recevabilité dans la période ; avis "
-        "rendus : date de transmission dans la période. Délai = jours entre la réception et la transmission, "
-        "donné en médiane.",
-    ),
-    dr.Definition(
-        "Avis et recommandations",
-        "Adoptés : date d'adoption dans la période ; publiés : date de publication dans la période.",
-    ),
-    dr.Definition(
-        "Productions et diffusions",
-        "Productions datées dans la période, par type ; diffusions datées dans la période, par canal.",
-    ),
-    dr.Definition(
-        "Taux",
-        "Fractions entre 0 et 1, arrondies seulement à l'affichage ; un taux sans siège attendu est affiché « — ».",
     ),
 )
 
