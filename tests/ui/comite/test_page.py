@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
@@ -15,20 +14,12 @@ from app import db
 from app.modeles import College, Comite, Instance
 from app.modeles.enumerations import CategorieCollege, Mission, TypeInstance
 from app.services import comite as service
-from app.services.demo import creer_demo
 from app.ui.comite.dialogues import DialogueCollege, DialogueInstance
 from app.ui.contexte import Contexte
 from app.ui.fenetre_principale import FenetrePrincipale
 from app.ui.pages.comite import COMITE_ABSENT, PageComite
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def base_demo(base, monkeypatch):
-    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", "2026-11-22")
-    creer_demo(base)
-    return base
 
 
 def ouvrir(qtbot, base: db.BaseDeDonnees) -> PageComite:
