@@ -54,7 +54,7 @@ PAGES = [
     EntreePage("Recommandations", "app.ui.pages.recommandations", "PageRecommandations", "recommandations"),
     EntreePage("Travaux et diffusion", "app.ui.pages.travaux", "PageTravaux", "travaux"),
     EntreePage("Évaluation", "app.ui.pages.evaluation", "PageEvaluation", "evaluation"),
-    EntreePage("Exports", "app.ui.pages.a_venir", "PageExports", "exports"),
+    EntreePage("Exports", "app.ui.pages.exports", "PageExports", "exports"),
 ]
 
 FILTRE_BASES = "Bases Comité local (*.db);;Tous les fichiers (*)"
