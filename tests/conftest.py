@@ -55,3 +55,30 @@ def _isolement(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("COMITE_LOCAL_AUJOURDHUI", raising=False)
 
+
+DEMO_AUJOURDHUI = "2026-11-22"
+
+
+@pytest.fixture(scope="session")
+def _demo_modele(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo committee, built once per session on 22 November 2026 (read-only: tests get a copy)."""
+    from app.services.demo import creer_demo
+
+    chemin = tmp_path_factory.mktemp("demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COMITE_LOCAL_AUJOURDHUI", DEMO_AUJOURDHUI)
+        base = db.ouvrir(chemin)
+        try:
+            creer_demo(base)
+        finally:
+            base.fermer()
+    return chemin
+
+
+@pytest.fixture
+def demo(_demo_modele: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo base file, with today fixed at the demo's date."""
+    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", DEMO_AUJOURDHUI)
+    chemin = tmp_path / "demo.db"
+    shutil.copyfile(_demo_modele, chemin)
+    return chemin

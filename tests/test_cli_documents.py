@@ -3,39 +3,13 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from app import db
 from app.cli import main
-from app.services.demo import creer_demo
-
-AUJOURDHUI = "2026-11-22"
-
-
-@pytest.fixture(scope="module")
-def _demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    chemin = tmp_path_factory.mktemp("demo-documents") / "demo.db"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COMITE_LOCAL_AUJOURDHUI", AUJOURDHUI)
-        base = db.ouvrir(chemin)
-        try:
-            creer_demo(base)
-        finally:
-            base.fermer()
-    return chemin
-
-
-@pytest.fixture
-def demo(_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", AUJOURDHUI)
-    chemin = tmp_path / "demo.db"
-    shutil.copyfile(_demo, chemin)
-    return chemin
 
 
 def _texte(chemin: Path) -> str:

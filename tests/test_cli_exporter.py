@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,31 +12,7 @@ from sqlalchemy import select
 from app import db
 from app.cli import main
 from app.modeles import Personne
-from app.services.demo import creer_demo
 from tests.services.test_export_ansa import toutes_les_cellules, verifier_chiffres
-
-AUJOURDHUI = "2026-11-22"
-
-
-@pytest.fixture(scope="module")
-def _demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    chemin = tmp_path_factory.mktemp("demo-exporter") / "demo.db"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COMITE_LOCAL_AUJOURDHUI", AUJOURDHUI)
-        base = db.ouvrir(chemin)
-        try:
-            creer_demo(base)
-        finally:
-            base.fermer()
-    return chemin
-
-
-@pytest.fixture
-def demo(_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COMITE_LOCAL_AUJOURDHUI", AUJOURDHUI)
-    chemin = tmp_path / "demo.db"
-    shutil.copyfile(_demo, chemin)
-    return chemin
 
 
 def _indicateurs(base: Path, periode: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
