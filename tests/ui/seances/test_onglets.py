@@ -120,8 +120,9 @@ def test_une_action_decidee_est_reportee_a_la_seance_suivante(qtbot, base, conte
     assert onglet.modele.data(onglet.modele.index(0, 4)) == "Décidée à cette séance"
     with base.session_scope() as s:
         origine = s.get(Seance, seance.seance_id)
-        suivante = Fabrique(s).seance(origine.instance, JOUR + dt.timedelta(days=60), reference="PL-2026-09",
-                                      statut=StatutSeance.PLANIFIEE)
+        suivante = Fabrique(s).seance(
+            origine.instance, JOUR + dt.timedelta(days=60), reference="PL-2026-09", statut=StatutSeance.PLANIFIEE
+        )
         suivante_id = suivante.id
     onglet.afficher(suivante_id)
     assert onglet.modele.data(onglet.modele.index(0, 4)) == "Reportée de PL-2026-02"
@@ -162,9 +163,11 @@ def test_un_document_joint_est_copie_dans_la_reserve_et_son_retrait_s_annule(
     stocke = pieces_jointes.fichier_de(base.chemin, piece)
     assert stocke.read_bytes() == b"contenu du budget" and stocke.name == piece.sha256
     assert onglet.modele.data(onglet.modele.index(0, 1)) == "17 octets"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    questions: list[str] = []
+    monkeypatch.setattr("app.ui.pieces.confirmer", lambda _p, _t, question, _v: questions.append(question) or True)
     onglet.vue.selectRow(0)
     onglet.retirer()
+    assert questions == ["Retirer « Budget prévisionnel 2027.xlsx » de la séance ? Ctrl+Z le remet."]
     assert onglet.modele.rowCount() == 0
     contexte.pile.undo()
     assert onglet.modele.rowCount() == 1
