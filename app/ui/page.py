@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.ui.contexte import Contexte
 
@@ -68,18 +68,3 @@ class PageCreatrice(Page):
             return
         super().keyPressEvent(evenement)
 
-
-class PageAVenir(Page):
-    """A page whose feature has not landed yet: says so plainly, in the user's words."""
-
-    arrivee = "une prochaine version"
-
-    def __init__(self, contexte: Contexte, parent: QWidget | None = None) -> None:
-        super().__init__(contexte, parent)
-        disposition = QVBoxLayout(self)
-        message = QLabel(
-            f"<h2>{self.titre}</h2><p>Cette page n'est pas encore disponible : elle arrive avec {self.arrivee}.</p>"
-        )
-        message.setWordWrap(True)
-        message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        disposition.addWidget(message)
