@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.erreurs import ErreurConnue
 from app.modeles import Deport, Personne, PointOrdreDuJour, Recommandation, Saisine, Seance
 from app.modeles.enumerations import NaturePoint
+from app.services.enfants import synchroniser
 from app.services.validation import ErreurValidation, texte_obligatoire
 
 
@@ -133,14 +134,7 @@ def _appliquer(session: Session, point: PointOrdreDuJour, fiche: FichePoint) -> 
         fiche.vote_abstention,
     )
     point.opinions_divergentes = fiche.opinions_divergentes.strip()
-    voulus = list(fiche.deports)
-    for deport in list(point.deports):
-        if deport.personne_id not in voulus:
-            point.deports.remove(deport)
-    presents = {d.personne_id for d in point.deports}
-    for personne_id in voulus:
-        if personne_id not in presents:
-            point.deports.append(Deport(personne_id=personne_id))
+    synchroniser(point.deports, fiche.deports, lambda d: d.personne_id, lambda p: Deport(personne_id=p))
 
 
 def _renumeroter(session: Session, seance_id: int, ordre: Sequence[int]) -> None:

@@ -33,6 +33,7 @@ from app.modeles.enumerations import (
     ThemeEthique,
     TypeInstance,
 )
+from app.services.enfants import synchroniser
 from app.services.instantanes import colonnes
 from app.services.numerotation import formater, prochain_rang
 from app.services.saisines_workflow import TransitionInterdite, consentement_requis
@@ -105,18 +106,10 @@ def _valider(session: Session, fiche: FicheRecommandation) -> FicheRecommandatio
 
 def _appliquer_liens(r: Recommandation, fiche: FicheRecommandation) -> None:
     r.nature = fiche.nature
-    voulus = set(fiche.themes)
-    for t in list(r.themes):
-        if t.theme not in voulus:
-            r.themes.remove(t)
-    presents = {t.theme for t in r.themes}
-    r.themes.extend(RecommandationTheme(theme=t) for t in fiche.themes if t not in presents)
-    liees = list(fiche.saisines)
-    for lien in list(r.saisines):
-        if lien.saisine_id not in liees:
-            r.saisines.remove(lien)
-    deja = {lien.saisine_id for lien in r.saisines}
-    r.saisines.extend(RecommandationSaisine(saisine_id=i) for i in liees if i not in deja)
+    synchroniser(r.themes, fiche.themes, lambda t: t.theme, lambda t: RecommandationTheme(theme=t))
+    synchroniser(
+        r.saisines, fiche.saisines, lambda lien: lien.saisine_id, lambda i: RecommandationSaisine(saisine_id=i)
+    )
 
 
 def _nouvelle_version(r: Recommandation, auteur: str) -> None:

@@ -28,6 +28,7 @@ from app.modeles import (
 )
 from app.modeles.enumerations import CanalSaisine, StatutSaisine, ThemeEthique, TypeDemandeur
 from app.services import demandeurs
+from app.services.enfants import synchroniser
 from app.services.instantanes import colonnes
 from app.services.numerotation import formater, prochain_rang
 from app.services.validation import ErreurValidation
@@ -130,18 +131,8 @@ def _appliquer(s: Saisine, fiche: FicheSaisine) -> None:
     s.echeance = fiche.echeance
     s.consentement_publication = fiche.consentement_publication
     s.consentement_le = fiche.consentement_le
-    voulus = set(fiche.themes)
-    for t in list(s.themes):
-        if t.theme not in voulus:
-            s.themes.remove(t)
-    presents = {t.theme for t in s.themes}
-    s.themes.extend(SaisineTheme(theme=t) for t in fiche.themes if t not in presents)
-    rapporteurs = list(fiche.rapporteurs)
-    for r in list(s.rapporteurs):
-        if r.personne_id not in rapporteurs:
-            s.rapporteurs.remove(r)
-    deja = {r.personne_id for r in s.rapporteurs}
-    s.rapporteurs.extend(SaisineRapporteur(personne_id=p) for p in rapporteurs if p not in deja)
+    synchroniser(s.themes, fiche.themes, lambda t: t.theme, lambda t: SaisineTheme(theme=t))
+    synchroniser(s.rapporteurs, fiche.rapporteurs, lambda r: r.personne_id, lambda p: SaisineRapporteur(personne_id=p))
 
 
 def enregistrer_saisine(session: Session, fiche: FicheSaisine, par: str) -> FicheSaisine:

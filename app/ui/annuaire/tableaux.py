@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.erreurs import ErreurConnue
+from app.format_fr import nombre
 from app.ui.icones import icone
 from app.ui.tableau_lignes import FiltreLignes, L
 
@@ -57,6 +58,13 @@ def ajuster_colonnes(vue: QTableView, largeurs: dict[int, int], *, etiree: int |
 def identifiant_selectionne(vue: QTableView, proxy: FiltreLignes[L]) -> int | None:
     lignes = vue.selectionModel().selectedRows()
     return proxy.identifiant(lignes[0]) if lignes else None
+
+
+def compte_affiche(proxy: FiltreLignes[L], nom: str) -> str:
+    """« 12 séances », or « 3 séances sur 12 » when the filters hide some (`nom`: the singular, plural in -s)."""
+    affichees, total = proxy.rowCount(), proxy.source.rowCount()
+    texte = f"{nombre(affichees)} {nom}{'s' if affichees > 1 else ''}"
+    return texte if affichees == total else f"{texte} sur {nombre(total)}"
 
 
 def ligne_selectionnee(vue: QTableView, proxy: FiltreLignes[L]) -> L | None:

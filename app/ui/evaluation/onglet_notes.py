@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from app.erreurs import ErreurConnue
-from app.format_fr import date_longue, nombre
+from app.format_fr import date_longue
 from app.modeles.enumerations import SousDomaine
 from app.services import evaluation
 from app.services.evaluation import FicheNote
@@ -22,6 +22,7 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
     ligne_selectionnee,
@@ -141,9 +142,7 @@ class OngletNotes(QWidget):
         self._actualiser()
 
     def _actualiser(self) -> None:
-        affichees, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affichees)} note{'s' if affichees > 1 else ''}"
-        self.compte.setText(texte if affichees == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "note"))
         note = self.note()
         ecriture = not self.contexte.base.lecture_seule
         self.bouton_ajouter.setEnabled(ecriture)

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from app import horloge
 from app.erreurs import ErreurConnue
-from app.format_fr import nombre
 from app.modeles.enumerations import Qualite, TypeStructure
 from app.services import annuaire
 from app.services.annuaire_lecture import ChoixAnnuaire, EtatMandat, LignePersonne, lire_choix, lire_personnes
@@ -25,8 +24,10 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
+    ligne_selectionnee,
     raccourci,
     rangee_de_boutons,
     selectionner,
@@ -195,17 +196,13 @@ class PageMembres(Page):
         self._selection_changee()
 
     def _actualiser_compte(self) -> None:
-        affiches, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affiches)} membre{'s' if affiches > 1 else ''}"
-        self.compte.setText(texte if affiches == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "membre"))
 
     def selection(self) -> int | None:
         return identifiant_selectionne(self.vue, self.proxy)
 
     def personne(self) -> LignePersonne | None:
-        identifiant = self.selection()
-        rang = self.modele.rang_de(identifiant) if identifiant is not None else None
-        return self.modele.ligne(rang) if rang is not None else None
+        return ligne_selectionnee(self.vue, self.proxy)
 
     def _selection_changee(self) -> None:
         personne = self.personne()

@@ -51,8 +51,10 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
+    ligne_selectionnee,
     raccourci,
     rangee_de_boutons,
     selectionner,
@@ -306,17 +308,13 @@ class PageRecommandations(PageCreatrice):
             self._selection_changee()
 
     def _actualiser_compte(self) -> None:
-        affiches, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affiches)} texte{'s' if affiches > 1 else ''}"
-        self.compte.setText(texte if affiches == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "texte"))
 
     def recommandation_selectionnee(self) -> int | None:
         return identifiant_selectionne(self.vue, self.proxy)
 
     def ligne(self) -> LigneRecommandation | None:
-        identifiant = self.recommandation_selectionnee()
-        rang = self.modele.rang_de(identifiant) if identifiant is not None else None
-        return self.modele.ligne(rang) if rang is not None else None
+        return ligne_selectionnee(self.vue, self.proxy)
 
     def _selection_changee(self) -> None:
         if self._en_lecture:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app import horloge
 from app.erreurs import ErreurConnue
-from app.format_fr import date_longue, nombre
+from app.format_fr import date_longue
 from app.modeles.enumerations import StatutSaisine
 from app.services import saisines
 from app.services.annuaire_lecture import lire_choix
@@ -41,6 +41,7 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
     ligne_selectionnee,
@@ -300,9 +301,7 @@ class PageSaisines(PageCreatrice):
             self._selection_changee()
 
     def _actualiser_compte(self) -> None:
-        affichees, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affichees)} saisine{'s' if affichees > 1 else ''}"
-        self.compte.setText(texte if affichees == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "saisine"))
 
     def saisine_selectionnee(self) -> int | None:
         return identifiant_selectionne(self.vue, self.proxy)

@@ -62,8 +62,10 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
+    ligne_selectionnee,
     raccourci,
     rangee_de_boutons,
     selectionner,
@@ -588,17 +590,13 @@ class PageSeances(PageCreatrice):
             self._selection_changee()
 
     def _actualiser_compte(self) -> None:
-        affichees, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affichees)} séance{'s' if affichees > 1 else ''}"
-        self.compte.setText(texte if affichees == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "séance"))
 
     def seance_selectionnee(self) -> int | None:
         return identifiant_selectionne(self.vue, self.proxy)
 
     def seance(self) -> LigneSeance | None:
-        identifiant = self.seance_selectionnee()
-        rang = self.modele.rang_de(identifiant) if identifiant is not None else None
-        return self.modele.ligne(rang) if rang is not None else None
+        return ligne_selectionnee(self.vue, self.proxy)
 
     def _selection_changee(self) -> None:
         if self._en_lecture:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.erreurs import ErreurConnue
-from app.format_fr import nombre
 from app.modeles.enumerations import TypeStructure
 from app.services import annuaire
 from app.services.annuaire_lecture import LigneStructure, lire_structures
@@ -18,6 +17,7 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
     raccourci,
@@ -118,9 +118,7 @@ class PageStructures(Page):
         self._actualiser_boutons()
 
     def _actualiser_compte(self) -> None:
-        affichees, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affichees)} structure{'s' if affichees > 1 else ''}"
-        self.compte.setText(texte if affichees == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "structure"))
 
     def _actualiser_boutons(self) -> None:
         ecriture = not self.contexte.base.lecture_seule

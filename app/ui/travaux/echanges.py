@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app import db, horloge
 from app.erreurs import ErreurConnue
-from app.format_fr import date_longue, nombre
+from app.format_fr import date_longue
 from app.modeles.enumerations import SensEchange
 from app.services import productions
 from app.services.productions import FicheEchange
@@ -22,6 +22,7 @@ from app.ui.annuaire.tableaux import (
     avertir,
     bouton,
     champ_recherche,
+    compte_affiche,
     creer_vue,
     identifiant_selectionne,
     ligne_selectionnee,
@@ -216,9 +217,7 @@ class PartieEchanges(QWidget):
 
         self.proxy.definir_recherche(self.recherche.text())
         self.proxy.definir_condition(None if annee is None and sens is None else accepte)
-        affiches, total = self.proxy.rowCount(), self.modele.rowCount()
-        texte = f"{nombre(affiches)} échange{'s' if affiches > 1 else ''}"
-        self.compte.setText(texte if affiches == total else f"{texte} sur {nombre(total)}")
+        self.compte.setText(compte_affiche(self.proxy, "échange"))
         self._actualiser()
 
     def echange(self) -> LigneEchange | None:
