@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.erreurs import ErreurConnue
@@ -45,7 +45,10 @@ def lire_retours(session: Session, seance_id: int) -> Comptes:
 
 
 def _ecrire(session: Session, seance_id: int, comptes: Mapping[Case, int]) -> None:
-    session.execute(delete(RetourParticipants).where(RetourParticipants.seance_id == seance_id))
+    # One by one rather than a bulk DELETE: the journal records every row removed.
+    for retour in session.scalars(select(RetourParticipants).where(RetourParticipants.seance_id == seance_id)):
+        session.delete(retour)
+    session.flush()
     session.add_all(
         RetourParticipants(seance_id=seance_id, question=q, niveau=n, nombre=comptes[(q, n)])
         for q, n in CASES

@@ -1,0 +1,1 @@
+"""The « Journal des modifications » page's pieces: its lazy table model and its export task."""
