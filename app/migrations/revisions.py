@@ -4,5 +4,5 @@ Kept as plain data so that opening a base at head needs no Alembic import (half 
 a test checks that it matches Alembic's own history.
 """
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 TETE = REVISIONS[-1]

@@ -3,6 +3,7 @@
 from app.modeles.annuaire import Mandat, Personne, Structure
 from app.modeles.base import Base
 from app.modeles.comite import College, Comite, ComiteMission, ComitePorteur, Instance
+from app.modeles.conservation import EffacementPersonne
 from app.modeles.evaluation import NoteEvaluation, RetourParticipants
 from app.modeles.journal import Journal
 from app.modeles.numerotation import Numerotation
@@ -34,6 +35,7 @@ __all__ = [
     "Deport",
     "Diffusion",
     "EchangeHcts",
+    "EffacementPersonne",
     "Instance",
     "Journal",
     "Mandat",

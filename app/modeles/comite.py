@@ -45,6 +45,11 @@ class Comite(Base):
     # Summer pause stopping the referral clocks, « MM-JJ » both inclusive; empty: no pause.
     pause_debut: Mapped[str] = mapped_column(String(5), default="07-14", server_default="07-14")
     pause_fin: Mapped[str] = mapped_column(String(5), default="08-31", server_default="08-31")
+    # Retention of personal data (app.services.conservation): requesters' identities in months after the
+    # opinion, former members' contact details in years after their last mandate, the journal in years.
+    conservation_demandeurs_mois: Mapped[int] = mapped_column(default=6, server_default="6")
+    conservation_coordonnees_ans: Mapped[int] = mapped_column(default=1, server_default="1")
+    conservation_journal_ans: Mapped[int] = mapped_column(default=5, server_default="5")
 
     porteurs: Mapped[list[ComitePorteur]] = relationship(cascade="all, delete-orphan")
     missions: Mapped[list[ComiteMission]] = relationship(

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.erreurs import ErreurConnue
-from app.modeles import DemandeurSaisine, Saisine
+from app.modeles import Comite, DemandeurSaisine, Saisine
 from app.modeles.enumerations import StatutSaisine
 from app.services.calendrier import ajouter_mois
 
@@ -68,9 +68,19 @@ def remettre_apres_suppression(session: Session, saisine_id: int, demandeur: Dem
     enregistrer_demandeur(session, saisine_id, demandeur)
 
 
-def date_de_purge(s: Saisine, mois: int = CONSERVATION_MOIS) -> dt.date | None:
-    """When the requester's identity is due for erasure: `mois` months after the opinion was sent, or after
-    the referral was closed without opinion (irrecevable, réorientée); None while it is still being handled."""
+def duree_mois(session: Session) -> int:
+    """The committee's retention of requesters' identities, in months (page « Données personnelles »)."""
+    valeur = session.scalar(select(Comite.conservation_demandeurs_mois).order_by(Comite.id).limit(1))
+    return CONSERVATION_MOIS if valeur is None else int(valeur)
+
+
+def date_de_purge(s: Saisine, mois: int | None = None) -> dt.date | None:
+    """When the requester's identity is due for erasure: `mois` months (by default the committee's setting)
+    after the opinion was sent, or after the referral was closed without opinion (irrecevable, réorientée);
+    None while it is still being handled."""
+    if mois is None:
+        session = object_session(s)
+        mois = CONSERVATION_MOIS if session is None else duree_mois(session)
     if s.transmise_le is not None:
         return ajouter_mois(s.transmise_le, mois)
     if s.statut in (StatutSaisine.IRRECEVABLE, StatutSaisine.REORIENTEE, StatutSaisine.CLOTUREE):
@@ -79,9 +89,11 @@ def date_de_purge(s: Saisine, mois: int = CONSERVATION_MOIS) -> dt.date | None:
     return None
 
 
-def purger_demandeurs(session: Session, aujourdhui: dt.date, mois: int = CONSERVATION_MOIS) -> list[str]:
+def purger_demandeurs(session: Session, aujourdhui: dt.date, mois: int | None = None) -> list[str]:
     """Erase the identities whose time is up; returns the numbers of the referrals concerned. Final: there is
     no undo (that is the point)."""
+    if mois is None:
+        mois = duree_mois(session)
     purges = []
     lignes = session.execute(select(DemandeurSaisine, Saisine).join(Saisine, Saisine.id == DemandeurSaisine.saisine_id))
     for ligne, s in lignes:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.modeles import College, Comite, Instance, Mandat, Personne, Presence, Seance, Structure
 from app.modeles.enumerations import EtatPresence, Qualite
+from app.services.donnees_personnelles_effacement import ids_effaces
 from app.services.import_controle import CleMandat, Vue
 from app.services.import_lignes import ClePersonne
 from app.services.normalisation import normaliser
@@ -132,15 +133,18 @@ class Ecriture:
             self.avancer(1)
 
     def personnes_(self) -> None:
+        # A purge is final (CONCEPTION §4): what a retention rule or an erasure removed is not brought back.
+        effaces = ids_effaces(self.session)
         for cle, p in self.lu.personnes.items():
+            personne = self.personnes.get(cle)
+            marque = None if personne is None else effaces.get(personne.id)
             valeurs: dict[str, Any] = {}
             if p.structure:
                 valeurs["structure_id"] = self.structures[normaliser(p.structure)].id
-            if p.fonction:
+            if p.fonction and (marque is None or marque.efface_le is None):
                 valeurs["fonction"] = p.fonction
-            if p.courriel:
+            if p.courriel and marque is None:
                 valeurs["courriel"] = p.courriel
-            personne = self.personnes.get(cle)
             if personne is None:
                 self.personnes[cle] = personne = Personne(nom=p.nom, prenom=p.prenom, **valeurs)
                 self._creer("personnes", personne)

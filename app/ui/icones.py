@@ -26,6 +26,8 @@ NAVIGATION = (
     "travaux",
     "evaluation",
     "exports",
+    "journal",
+    "donnees-personnelles",
 )
 ACTIONS = (
     "ajouter",
