@@ -11,7 +11,8 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import NoReturn
 
@@ -124,7 +125,37 @@ def construire_analyseur() -> Analyseur:
     candidature = genre.add_parser("candidature", help="dossier de candidature à l'AMI (PDF)")
     candidature.add_argument("-o", "--sortie", required=True, metavar="FICHIER.pdf", help="PDF à écrire")
 
-    sous.add_parser("verifier", help="vérifie l'intégrité de la base et sa version de schéma")
+    sauvegarder = sous.add_parser(
+        "sauvegarder",
+        help="copie la base (cohérente même fenêtre ouverte) dans le dossier des sauvegardes, ou dans FICHIER",
+        description="Copie la base par l'API de sauvegarde de SQLite : la copie est cohérente même si la fenêtre "
+        "est ouverte. Sans -o, elle va dans le dossier des sauvegardes (réglable dans la fenêtre : Fichier › "
+        "Réglages des sauvegardes), où les plus anciennes sont supprimées par rotation. Avec -o DOSSIER, une "
+        "sauvegarde datée est écrite dans ce dossier.",
+    )
+    sauvegarder.add_argument(
+        "-o", "--sortie", metavar="FICHIER", help="fichier à écrire (sinon : le dossier des sauvegardes)"
+    )
+
+    restaurer = sous.add_parser(
+        "restaurer",
+        help="remplace la base par une sauvegarde, après l'avoir contrôlée ; la base remplacée est gardée",
+        description="Contrôle FICHIER (intégrité, références, version du schéma, base de ce programme), puis "
+        "copie la base actuelle dans le dossier des sauvegardes et la remplace par FICHIER. Un fichier refusé "
+        "ne change rien. Refusé si la base est ouverte dans une fenêtre.",
+    )
+    restaurer.add_argument("fichier", metavar="FICHIER", help="la sauvegarde à restaurer")
+
+    verifier = sous.add_parser(
+        "verifier",
+        help="vérifie l'intégrité de la base, ses références et sa cohérence (sans rien écrire)",
+        description="Vérifie l'intégrité de la base (SQLite), ses références, sa version de schéma et les règles "
+        "de cohérence du programme (suppléants, pouvoirs, procès-verbaux, numéros). Sort avec le code 1 s'il "
+        "trouve un problème. Sans --purger, la base n'est jamais modifiée.",
+    )
+    verifier.add_argument(
+        "--purger", action="store_true", help="applique d'abord les durées de conservation (écrit dans la base)"
+    )
 
     anonymat = sous.add_parser(
         "anonymat",
@@ -162,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pv": _document,
         "exporter": _exporter,
         "rapport": _rapport,
+        "sauvegarder": _sauvegarder,
+        "restaurer": _restaurer,
         "verifier": _verifier,
         "anonymat": _anonymat,
     }
@@ -194,34 +227,59 @@ def _fenetre(chemin: Path, arguments: argparse.Namespace) -> int:
     return lancer(chemin, explicite=explicite)
 
 
+@contextmanager
+def _verrou(chemin: Path) -> Iterator[None]:
+    """The base's lock for a sub-command that writes; BaseOccupee (exit 1, holder named) if a window has it."""
+    from app import verrou
+
+    try:
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        tenu = verrou.prendre(chemin)
+    except OSError as exc:
+        raise ErreurConnue(
+            f"Impossible de réserver la base « {chemin} » : {exc.strerror or exc} (dossier protégé ?)."
+        ) from None
+    with tenu:
+        yield
+
+
 def _demo(chemin: Path, _arguments: argparse.Namespace) -> int:
     from app import db
     from app.services.demo import creer_demo
 
-    base = db.ouvrir(chemin)
-    try:
-        resume = creer_demo(base)
-    finally:
-        base.fermer()
+    with _verrou(chemin):
+        base = db.ouvrir(chemin)
+        try:
+            resume = creer_demo(base)
+        finally:
+            base.fermer()
     print(f"Base de démonstration créée dans « {chemin} » : {resume}.")
     return 0
 
 
 def _importer(chemin: Path, arguments: argparse.Namespace) -> int:
     from app import db
-    from app.services.import_classeur import ImportRefuse, importer_classeur
+    from app.services.import_classeur import ImportRefuse, RapportImport, importer_classeur
 
     classeur = Path(arguments.classeur)
-    base = db.ouvrir(chemin)
-    try:
-        rapport = importer_classeur(base, classeur, simulation=arguments.simulation)
-    except ImportRefuse as refus:
-        for erreur in refus.rapport.erreurs:
-            print(str(erreur), file=sys.stderr)
-        print(refus.message, file=sys.stderr)
-        return 1
-    finally:
-        base.fermer()
+    rapport: RapportImport | None
+    # A base created only to receive this import goes again if nothing was imported into it.
+    neuve = not chemin.exists()
+    with nullcontext() if arguments.simulation else _verrou(chemin):
+        base = db.ouvrir(chemin)
+        try:
+            rapport = importer_classeur(base, classeur, simulation=arguments.simulation)
+        except ImportRefuse as refus:
+            for erreur in refus.rapport.erreurs:
+                print(str(erreur), file=sys.stderr)
+            print(refus.message, file=sys.stderr)
+            rapport = None
+        finally:
+            base.fermer()
+        if neuve and (rapport is None or arguments.simulation):
+            db.supprimer_base(chemin)
+        if rapport is None:
+            return 1
     for avertissement in rapport.avertissements:
         print(f"Avertissement : {avertissement}", file=sys.stderr)
     print(_resume_import(rapport.crees, rapport.modifies, simulation=arguments.simulation))
@@ -349,19 +407,71 @@ def _rapport(chemin: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _verifier(chemin: Path, _arguments: argparse.Namespace) -> int:
+def _sauvegarder(chemin: Path, arguments: argparse.Namespace) -> int:
+    from app.services.sauvegardes import sauvegarder
+
+    if not chemin.is_file():
+        raise ErreurConnue(f"Aucune base Comité local dans « {chemin} » : rien à sauvegarder.")
+    from app import db
+
+    with suppress(db.BaseTropRecente):  # a newer base may still be copied; another program's file may not
+        db.examiner(chemin)
+    ecrit = sauvegarder(chemin, Path(arguments.sortie) if arguments.sortie else None)
+    print(f"Sauvegarde enregistrée : « {ecrit} ».")
+    return 0
+
+
+def _restaurer(chemin: Path, arguments: argparse.Namespace) -> int:
+    from app.services.sauvegardes import controler_sauvegarde, restaurer
+
+    fichier = Path(arguments.fichier)
+    controler_sauvegarde(fichier)  # refused before even asking for the lock: nothing changes
+    with _verrou(chemin):
+        gardee = restaurer(chemin, fichier)
+    print(f"Base « {chemin} » restaurée depuis « {fichier} ».")
+    if gardee != chemin:
+        print(f"La base remplacée est gardée dans « {gardee} ».")
+    return 0
+
+
+def _verifier(chemin: Path, arguments: argparse.Namespace) -> int:
     from app import db
     from app.migrations.revisions import TETE
+    from app.services.coherence import verifier
 
+    if arguments.purger:
+        from app.services.conservation import appliquer_a_l_ouverture
+
+        with _verrou(chemin):
+            base = db.ouvrir(chemin, creer=False)
+            try:
+                with base.session_scope() as session:
+                    phrases = appliquer_a_l_ouverture(session)
+            finally:
+                base.fermer()
+        for phrase in phrases:
+            print(phrase)
+        if not phrases:
+            print("Conservation : rien à purger.")
     rapport = db.verifier_integrite(chemin)
     print(f"Base : {chemin}")
     print(f"Version du schéma : {rapport.revision} (programme : {TETE})")
-    if rapport.saine:
-        print("Intégrité : aucun problème détecté.")
+    problemes = list(rapport.problemes)
+    if not problemes and rapport.revision == TETE:
+        base = db.ouvrir(chemin, lecture_seule=True, creer=False)
+        try:
+            with base.session_scope() as session:
+                problemes = [f"Cohérence : {p}" for p in verifier(session)]
+        finally:
+            base.fermer()
+    elif not problemes:
+        print("Cohérence : non vérifiée (la base sera mise à jour à sa prochaine ouverture dans l'application).")
+    if not problemes:
+        print("Intégrité et cohérence : aucun problème détecté.")
         return 0
-    for probleme in rapport.problemes:
+    for probleme in problemes:
         print(probleme, file=sys.stderr)
-    print(f"{len(rapport.problemes)} problème(s) détecté(s).", file=sys.stderr)
+    print(f"{len(problemes)} problème(s) détecté(s).", file=sys.stderr)
     return 1
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -21,6 +22,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.erreurs import ErreurConnue
+from app.fichiers import message_erreur_fichier
 from app.migrations.revisions import REVISIONS, TETE
 from app.modeles import Journal
 from app.modeles.enumerations import OperationJournal
@@ -129,25 +131,32 @@ def _moteur(chemin: Path, *, lecture_seule: bool, cles_etrangeres: bool = True) 
 # --- Migrations ---------------------------------------------------------------------------------------
 
 
-def chemin_copie_avant_migration(chemin: Path, revision: str, instant: dt.datetime) -> Path:
-    return chemin.with_name(f"{chemin.stem}_avant_{revision}_{instant:%Y%m%d-%H%M%S}{chemin.suffix or '.db'}")
-
-
 def copier_base(source: Path, destination: Path) -> None:
-    """A consistent copy through SQLite's online backup API, written beside then renamed."""
+    """A consistent copy through SQLite's online backup API, written beside, flushed to disk, then renamed.
+
+    A failure leaves no `.partiel` behind and `destination` as it was.
+    """
     temporaire = destination.with_name(destination.name + ".partiel")
-    with suppress(FileNotFoundError):
-        temporaire.unlink()
-    origine = sqlite3.connect(_uri_lecture_seule(source), uri=True)
+    for reste in (temporaire, Path(f"{temporaire}-journal")):  # left by a copy that was killed
+        with suppress(FileNotFoundError):
+            reste.unlink()
     try:
-        cible = sqlite3.connect(temporaire)
+        origine = sqlite3.connect(_uri_lecture_seule(source), uri=True)
         try:
-            origine.backup(cible)
+            cible = sqlite3.connect(temporaire)
+            try:
+                origine.backup(cible)
+            finally:
+                cible.close()
         finally:
-            cible.close()
-    finally:
-        origine.close()
-    temporaire.replace(destination)
+            origine.close()
+        with open(temporaire, "rb+") as flux:
+            os.fsync(flux.fileno())
+        os.replace(temporaire, destination)
+    except BaseException:
+        with suppress(OSError):
+            temporaire.unlink()
+        raise
 
 
 def _appliquer_migrations(chemin: Path) -> None:
@@ -175,7 +184,10 @@ def migrer_si_besoin(chemin: Path, etat: EtatFichier) -> bool:
     if etat.revision == TETE:
         return False
     if etat.revision is not None:
-        copier_base(chemin, chemin_copie_avant_migration(chemin, TETE, dt.datetime.now()))
+        # Into the backup folder, under the rotation's own « avant migration » rule (issue 7).
+        from app.services.sauvegardes import sauvegarder
+
+        sauvegarder(chemin, motif=f"avant_migration_{TETE}")
     _appliquer_migrations(chemin)
     return True
 
@@ -191,45 +203,75 @@ def utilisateur_systeme() -> str:
 
 
 def _valeur_journal(valeur: Any) -> Any:
+    """A JSON-ready value: a write must never fail because its journal line cannot be encoded."""
     if isinstance(valeur, Enum):
         return valeur.value
     if isinstance(valeur, dt.date | dt.time | dt.datetime):
         return valeur.isoformat()
-    return valeur
+    if isinstance(valeur, bytes | bytearray | memoryview):
+        return f"({len(valeur)} octets)"
+    if valeur is None or isinstance(valeur, str | int | float | bool):
+        return valeur
+    return str(valeur)
 
 
 def _colonnes(objet: Any) -> dict[str, Any]:
+    from app.services.journal_masquage import MASQUE, colonnes_masquees
+
     etat = inspect(objet)
-    return {c.key: _valeur_journal(getattr(objet, c.key)) for c in etat.mapper.column_attrs}
+    masquees = colonnes_masquees(objet)
+    return {
+        c.key: MASQUE if c.key in masquees else _valeur_journal(getattr(objet, c.key)) for c in etat.mapper.column_attrs
+    }
 
 
-def _changements(objet: Any) -> dict[str, list[Any]]:
+def _changements(objet: Any) -> dict[str, Any]:
+    """Changed columns as [before, after]; a masked column is named with `MASQUE` and no value."""
+    from app.services.journal_masquage import MASQUE, colonnes_masquees
+
     etat = inspect(objet)
-    changes: dict[str, list[Any]] = {}
+    masquees = colonnes_masquees(objet)
+    changes: dict[str, Any] = {}
     for attribut in etat.mapper.column_attrs:
         historique = etat.attrs[attribut.key].history
         if historique.has_changes():
-            avant = historique.deleted[0] if historique.deleted else None
-            apres = historique.added[0] if historique.added else None
-            changes[attribut.key] = [_valeur_journal(avant), _valeur_journal(apres)]
+            if attribut.key in masquees:
+                changes[attribut.key] = MASQUE
+                continue
+            avant = _valeur_journal(historique.deleted[0] if historique.deleted else None)
+            apres = _valeur_journal(historique.added[0] if historique.added else None)
+            if avant != apres:  # an unloaded attribute set to None looks changed: nothing to say
+                changes[attribut.key] = [avant, apres]
     return changes
 
 
 def _journaliser(session: Session, _contexte: Any) -> None:
+    """Session `after_flush`: one journal row per object created, modified or deleted by the flush.
+
+    Bulk statements (`session.execute(update/delete/insert(...))`) do not go through a flush and are not seen
+    here: the services write through the ORM (`tests/services/test_journal_complet.py` checks it).
+    """
+    from app.horloge import maintenant
+
     lignes: list[dict[str, Any]] = []
-    instant = dt.datetime.now()
+    instant = maintenant()
     qui = session.info.get("utilisateur") or utilisateur_systeme()
 
     def ligne(objet: Any, operation: OperationJournal, details: dict[str, Any]) -> None:
         if isinstance(objet, Journal):
             return
-        identite = inspect(objet).identity
+        # The key from the attributes: a new object has no identity key yet in after_flush.
+        identite = tuple(inspect(objet).mapper.primary_key_from_instance(objet))
+        entier = len(identite) == 1 and isinstance(identite[0], int)
+        # A composite or text key (Numerotation) does not fit `entite_id`: it is kept in the details.
+        if any(v is not None for v in identite) and not entier:
+            details = {"_cle": [_valeur_journal(v) for v in identite], **details}
         lignes.append(
             {
                 "horodatage": instant,
                 "utilisateur": qui,
                 "entite": type(objet).__name__,
-                "entite_id": identite[0] if identite else None,
+                "entite_id": identite[0] if entier else None,
                 "operation": operation,
                 "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
             }
@@ -239,7 +281,9 @@ def _journaliser(session: Session, _contexte: Any) -> None:
         ligne(objet, OperationJournal.CREATION, _colonnes(objet))
     for objet in session.dirty:
         if session.is_modified(objet, include_collections=False):
-            ligne(objet, OperationJournal.MODIFICATION, _changements(objet))
+            details = _changements(objet)
+            if details:  # a value set to itself is no change
+                ligne(objet, OperationJournal.MODIFICATION, details)
     for objet in session.deleted:
         ligne(objet, OperationJournal.SUPPRESSION, _colonnes(objet))
     if lignes:
@@ -247,6 +291,42 @@ def _journaliser(session: Session, _contexte: Any) -> None:
 
 
 # --- The open base ------------------------------------------------------------------------------------
+
+
+class EcritureImpossible(ErreurBase):
+    """SQLite could not write (full disk, read-only file, base busy, I/O error): the action was rolled back."""
+
+
+def _ecriture_impossible(exc: BaseException, chemin: Path, lecture_seule: bool) -> EcritureImpossible | None:
+    """The known condition behind a failed statement or commit, or None for anything else (a bug)."""
+    from sqlalchemy.exc import DBAPIError
+
+    origine = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(origine, sqlite3.OperationalError):
+        return None
+    code = str(getattr(origine, "sqlite_errorname", "") or "")
+    texte = str(origine).lower()
+    rien = "rien n'a été enregistré"
+    if code == "SQLITE_FULL" or "database or disk is full" in texte:
+        return EcritureImpossible(f"Le disque est plein : {rien}. Libérez de la place, puis recommencez.")
+    if code.startswith("SQLITE_READONLY") or "readonly database" in texte:
+        if lecture_seule:
+            return EcritureImpossible(f"La base est en lecture seule (ouverte ainsi) : {rien}.")
+        return EcritureImpossible(
+            f"La base « {chemin} » est en lecture seule (le fichier ou son dossier est protégé en écriture) : "
+            f"{rien}. Vérifiez les droits, ou ouvrez une copie placée dans un dossier où vous pouvez écrire."
+        )
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in texte:
+        return EcritureImpossible(
+            f"La base est occupée par un autre programme (une autre fenêtre de Comité local, une sauvegarde "
+            f"en cours…) : {rien}. Attendez quelques instants, puis recommencez."
+        )
+    if code.startswith("SQLITE_IOERR") or "disk i/o error" in texte:
+        return EcritureImpossible(
+            f"Le disque n'a pas pu lire ou écrire la base « {chemin} » (clé USB retirée, partage réseau coupé, "
+            f"disque défaillant ?) : {rien}. Rétablissez l'accès, puis recommencez."
+        )
+    return None
 
 
 @dataclass
@@ -259,7 +339,11 @@ class BaseDeDonnees:
 
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
-        """One transaction per use case: committed if the block ends normally, rolled back otherwise."""
+        """One transaction per use case: committed if the block ends normally, rolled back otherwise.
+
+        A write SQLite refuses for a known reason (full disk, read-only, busy past the timeout, I/O error)
+        becomes an `EcritureImpossible` with a French message, after the rollback.
+        """
         session = self.fabrique()
         try:
             yield session
@@ -267,8 +351,11 @@ class BaseDeDonnees:
                 session.rollback()
             else:
                 session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            connue = _ecriture_impossible(exc, self.chemin, self.lecture_seule)
+            if connue is not None:
+                raise connue from exc
             raise
         finally:
             session.close()
@@ -301,8 +388,16 @@ def ouvrir(chemin: Path, *, lecture_seule: bool = False, creer: bool = True) -> 
             migree = migrer_si_besoin(chemin, etat)
         except PermissionError:
             raise ErreurBase(f"Le dossier de « {chemin} » n'est pas accessible en écriture.") from None
+        except OSError as exc:  # a read-only medium, a disk full while copying before a migration…
+            raise ErreurBase(message_erreur_fichier(chemin, exc)) from None
         except sqlite3.OperationalError as exc:
-            raise ErreurBase(f"Impossible d'écrire la base « {chemin} » : {exc}.") from None
+            connue = _ecriture_impossible(exc, chemin, False)
+            if connue is not None:
+                raise connue from None
+            raise ErreurBase(
+                f"Impossible d'écrire la base « {chemin} » : son dossier n'est pas accessible en écriture, "
+                "ou le fichier est verrouillé par un autre programme."
+            ) from None
     moteur = _moteur(chemin, lecture_seule=lecture_seule)
     fabrique = sessionmaker(moteur, expire_on_commit=False)
     if not lecture_seule:

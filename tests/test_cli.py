@@ -13,8 +13,16 @@ import pytest
 from app.cli import main
 from app.journalisation import fichier_journal
 
-CLES_INDICATEURS = {"periode", "seances", "colleges", "membres", "mobilisation", "saisines", "recommandations",
-                    "productions"}
+CLES_INDICATEURS = {
+    "periode",
+    "seances",
+    "colleges",
+    "membres",
+    "mobilisation",
+    "saisines",
+    "recommandations",
+    "productions",
+}
 
 
 def test_indicateurs_json_sur_une_base_vide(chemin_base: Path, capsys: pytest.CaptureFixture[str]) -> None:

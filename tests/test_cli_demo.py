@@ -36,18 +36,47 @@ def test_demo_puis_indicateurs_json(base_demo: Path) -> None:
     resultat = _lancer("--base", str(base_demo), "indicateurs", "--json")
     assert resultat.returncode == 0, resultat.stderr
     donnees = json.loads(resultat.stdout)
-    assert set(donnees) == {"periode", "seances", "colleges", "membres", "mobilisation", "saisines",
-                            "recommandations", "productions"}
-    assert set(donnees["seances"][0]) == {"reference", "instance", "date", "attendus", "presents", "supplees",
-                                          "representes", "excuses", "absents", "taux_presence", "quorum_atteint"}
-    assert set(donnees["colleges"][0]) == {"college", "categorie", "attendus", "presents", "supplees",
-                                           "taux_presence"}
-    assert set(donnees["membres"][0]) == {"nom", "prenom", "college", "seances_attendues", "seances_presentes",
-                                          "assiduite"}
+    assert set(donnees) == {
+        "periode",
+        "seances",
+        "colleges",
+        "membres",
+        "mobilisation",
+        "saisines",
+        "recommandations",
+        "productions",
+    }
+    assert set(donnees["seances"][0]) == {
+        "reference",
+        "instance",
+        "date",
+        "attendus",
+        "presents",
+        "supplees",
+        "representes",
+        "excuses",
+        "absents",
+        "taux_presence",
+        "quorum_atteint",
+    }
+    assert set(donnees["colleges"][0]) == {"college", "categorie", "attendus", "presents", "supplees", "taux_presence"}
+    assert set(donnees["membres"][0]) == {
+        "nom",
+        "prenom",
+        "college",
+        "seances_attendues",
+        "seances_presentes",
+        "assiduite",
+    }
     for fenetre in ("3_mois", "6_mois"):
         assert set(donnees["mobilisation"][fenetre]) == {
-            "seances_tenues", "personnes_presentes", "structures_representees", "travailleurs_sociaux_presents",
-            "personnes_accompagnees_presentes", "taux_presence"}
+            "seances_tenues",
+            "personnes_presentes",
+            "structures_representees",
+            "travailleurs_sociaux_presents",
+            "personnes_accompagnees_presentes",
+            "taux_presence",
+        }
     assert set(donnees["saisines"]) == {"recues", "recevables", "avis_rendus", "delai_median_jours", "par_theme"}
     assert set(donnees["recommandations"]) == {"adoptees", "publiees"}
     assert set(donnees["productions"]) == {"par_type", "diffusions_par_canal"}

@@ -89,14 +89,13 @@ def test_lecture_seule_refuse_une_base_absente_sans_la_creer(tmp_path: Path) -> 
 
 
 def test_lecture_seule_interdit_toute_ecriture(chemin_base: Path) -> None:
-    from sqlalchemy.exc import OperationalError
-
     from app.modeles import College
     from app.modeles.enumerations import CategorieCollege
 
     base = db.ouvrir(chemin_base, lecture_seule=True)
     try:
-        with pytest.raises(OperationalError), base.session_scope() as session:
+        # session_scope turns SQLite's refusal into a French known condition (issue 7).
+        with pytest.raises(db.EcritureImpossible, match="lecture seule"), base.session_scope() as session:
             session.add(College(nom="X", categorie=CategorieCollege.AUTRE))
             session.flush()
     finally:
@@ -123,20 +122,27 @@ def test_une_base_ancienne_est_copiee_puis_migree_sans_perte(tmp_path: Path) -> 
     _base_a_la_revision(chemin, REVISIONS[0])
     connexion = sqlite3.connect(chemin)
     with connexion:
-        connexion.execute("INSERT INTO instance (id, nom, type, quorum_numerateur, quorum_denominateur, "
-                          "pouvoirs_comptes, pouvoirs_max_par_porteur, delai_convocation_jours, ordre) "
-                          "VALUES (1, 'Plénière', 'pleniere', 1, 2, 1, 1, 5, 0)")
-        connexion.execute("INSERT INTO seance (id, reference, instance_id, date, lieu, lien_visio, format, statut, "
-                          "motif_urgence) VALUES (1, 'PL-2026-01', 1, '2026-03-05', 'Salle A', '', 'presentiel', "
-                          "'tenue', '')")
+        connexion.execute(
+            "INSERT INTO instance (id, nom, type, quorum_numerateur, quorum_denominateur, "
+            "pouvoirs_comptes, pouvoirs_max_par_porteur, delai_convocation_jours, ordre) "
+            "VALUES (1, 'Plénière', 'pleniere', 1, 2, 1, 1, 5, 0)"
+        )
+        connexion.execute(
+            "INSERT INTO seance (id, reference, instance_id, date, lieu, lien_visio, format, statut, "
+            "motif_urgence) VALUES (1, 'PL-2026-01', 1, '2026-03-05', 'Salle A', '', 'presentiel', "
+            "'tenue', '')"
+        )
     connexion.close()
 
     etat = db.examiner(chemin)
     assert etat.revision == REVISIONS[0]
     assert db.migrer_si_besoin(chemin, etat)
 
-    copies = list(tmp_path.glob(f"comite_avant_{TETE}_*.db"))
+    from app.services.sauvegardes import lister
+
+    copies = [s.chemin for s in lister(chemin) if s.motif == f"avant_migration_{TETE}"]
     assert len(copies) == 1
+    assert not list(tmp_path.glob("*.partiel"))
     assert _revision(copies[0]) == REVISIONS[0]
     assert _revision(chemin) == TETE
     connexion = sqlite3.connect(chemin)
@@ -203,8 +209,10 @@ def test_verifier_integrite_d_une_base_saine(chemin_base: Path) -> None:
 def test_verifier_signale_une_reference_cassee(chemin_base: Path) -> None:
     connexion = sqlite3.connect(chemin_base)
     connexion.execute("PRAGMA foreign_keys = OFF")
-    connexion.execute("INSERT INTO personne (nom, prenom, fonction, courriel, telephone, besoins_accessibilite,"
-                      " structure_id) VALUES ('Martin', 'Anne', '', '', '', '', 42)")
+    connexion.execute(
+        "INSERT INTO personne (nom, prenom, fonction, courriel, telephone, besoins_accessibilite,"
+        " structure_id) VALUES ('Martin', 'Anne', '', '', '', '', 42)"
+    )
     connexion.commit()
     connexion.close()
     rapport = db.verifier_integrite(chemin_base)

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from app import NOM_APPLICATION, __version__, db, verrou
 from app.erreurs import ErreurConnue
 from app.journalisation import configurer
+from app.services import sauvegardes
 from app.ui import erreurs, reglages
+from app.ui.sauvegardes import dialogues as dialogues_sauvegardes
+from app.ui.sauvegardes.dialogues import ChoixBaseEndommagee
 
 
 def application_qt() -> QApplication:
@@ -38,6 +41,8 @@ def ouvrir_base(chemin: Path, parent: QWidget | None = None) -> db.BaseDeDonnees
     """Open `chemin` for the window; a known problem is explained and gives None.
 
     The base's lock is taken first (app.verrou); if another program holds it, the user may open it read-only.
+    Then SQLite's quick check: a damaged base offers to restore the latest good backup. Once open for writing,
+    the day's automatic backup is made (after the check: good backups never rotate away for a damaged base).
     """
     try:
         nouveau = _prendre_le_verrou(chemin)
@@ -45,10 +50,64 @@ def ouvrir_base(chemin: Path, parent: QWidget | None = None) -> db.BaseDeDonnees
         if not demander_lecture_seule(occupee.message, parent):
             return None
         return _garder(chemin, None, _ouvrir(chemin, parent, lecture_seule=True))
+    choix = _controler_a_l_ouverture(chemin, parent)
+    if choix is not None:
+        if nouveau is not None:
+            nouveau.rendre()
+        if choix is ChoixBaseEndommagee.QUITTER:
+            return None
+        return _garder(chemin, None, _ouvrir(chemin, parent, lecture_seule=True))
     base = _ouvrir(chemin, parent, lecture_seule=False)
     if base is None and nouveau is not None:
         nouveau.rendre()
+    if base is not None:
+        _sauvegarde_d_ouverture(chemin, parent)
     return _garder(chemin, nouveau, base)
+
+
+def _controler_a_l_ouverture(chemin: Path, parent: QWidget | None) -> ChoixBaseEndommagee | None:
+    """None: the base is sound (or restored), open it for writing; else what the user chose instead."""
+    try:
+        with chemin.open("rb") as flux:
+            if flux.read(len(db.ENTETE_SQLITE)) != db.ENTETE_SQLITE:
+                return None  # new, empty or another program's file: db.ouvrir says what it is
+    except OSError:
+        return None
+    probleme = sauvegardes.probleme_rapide(chemin)
+    if not probleme:
+        return None
+    logging.getLogger(__name__).error("Base endommagée %s : %s", chemin, probleme)
+    derniere = sauvegardes.derniere_bonne_sauvegarde(chemin)
+    choix = dialogues_sauvegardes.demander_base_endommagee(chemin, probleme, derniere, parent)
+    if choix is not ChoixBaseEndommagee.RESTAURER or derniere is None:
+        return choix
+    try:
+        gardee = sauvegardes.restaurer(chemin, derniere.chemin)
+    except ErreurConnue as erreur:
+        QMessageBox.warning(parent, NOM_APPLICATION, erreur.message)
+        return ChoixBaseEndommagee.QUITTER
+    QMessageBox.information(
+        parent,
+        NOM_APPLICATION,
+        f"La base a été restaurée depuis la sauvegarde du "
+        f"{dialogues_sauvegardes.libelle_instant(derniere.instant)}. La base endommagée est gardée dans "
+        f"« {gardee} ».",
+    )
+    return None
+
+
+def _sauvegarde_d_ouverture(chemin: Path, parent: QWidget | None) -> None:
+    """The day's copy; a failure (USB key missing, disk full) is said but does not keep the base closed."""
+    try:
+        sauvegardes.sauvegarde_d_ouverture(chemin)
+    except ErreurConnue as erreur:
+        logging.getLogger(__name__).warning("Sauvegarde d'ouverture impossible : %s", erreur.message)
+        QMessageBox.warning(
+            parent,
+            NOM_APPLICATION,
+            f"La sauvegarde automatique du jour n'a pas pu être faite : {erreur.message} La base est ouverte "
+            "normalement ; vérifiez le dossier dans Fichier › Réglages des sauvegardes.",
+        )
 
 
 def _ouvrir(chemin: Path, parent: QWidget | None, *, lecture_seule: bool) -> db.BaseDeDonnees | None:

@@ -75,7 +75,7 @@ def dialogues_de_la_fenetre(fenetre: FenetrePrincipale, dossier: Path) -> list[t
     from app.ui.journal_erreurs import DialogueJournal
 
     correct, fautif = _classeurs(dossier)
-    dialogues: list[tuple[str, QWidget]] = []
+    dialogues: list[tuple[str, QWidget]] = _dialogues_sauvegardes(fenetre, dossier)
     for titre, classeur in (("Import avec erreurs", fautif), ("Import prêt", correct)):
         dialogue = DialogueImport(fenetre.contexte, classeur, fenetre)
         dialogue.verifier()
@@ -91,6 +91,37 @@ def dialogues_de_la_fenetre(fenetre: FenetrePrincipale, dossier: Path) -> list[t
     occupee = f"La base « {fenetre.base.chemin.name} » est déjà ouverte par Comité local sur le poste PC-ACCUEIL."
     dialogues.append(("Base déjà ouverte", boite_lecture_seule(occupee, fenetre)[0]))
     return dialogues
+
+
+def _dialogues_sauvegardes(fenetre: FenetrePrincipale, dossier: Path) -> list[tuple[str, QWidget]]:
+    """Restore list, confirmation, settings, damaged base: on backups made for the review (a temporary folder)."""
+    import datetime as dt
+
+    from app.services import sauvegardes
+    from app.ui.sauvegardes.dialogues import (
+        DialogueReglagesSauvegardes,
+        DialogueRestauration,
+        boite_base_endommagee,
+        boite_confirmation,
+    )
+
+    # The review must not write into the user's backup folder: backups named as such, in `dossier`.
+    debut = dt.datetime(2026, 11, 2, 8, 47, 12)
+    base = fenetre.base.chemin
+    liste = []
+    for jours, motif in ((0, "ouverture"), (7, "avant_migration_0004"), (12, "manuelle"), (19, "ouverture")):
+        instant = debut + dt.timedelta(days=jours, minutes=13 * jours)
+        fichier = sauvegardes.sauvegarder(base, dossier / sauvegardes.nom_sauvegarde(base, instant, motif))
+        decrite = sauvegardes.lire_nom(fichier)
+        assert decrite is not None
+        liste.append(decrite)
+    derniere = liste[-1]
+    return [
+        ("Restaurer une sauvegarde", DialogueRestauration(base, fenetre, liste=liste)),
+        ("Restaurer confirmation", boite_confirmation(base, derniere.chemin, fenetre)[0]),
+        ("Réglages des sauvegardes", DialogueReglagesSauvegardes(base, fenetre)),
+        ("Base endommagée", boite_base_endommagee(base, "database disk image is malformed", derniere, fenetre)[0]),
+    ]
 
 
 def capturer(base: db.BaseDeDonnees, dossier: Path, largeur: int, hauteur: int) -> list[Path]:

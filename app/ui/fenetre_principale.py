@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QListWidget,
     QListWidgetItem,
@@ -31,9 +32,11 @@ from app.services import conservation
 from app.services.comite import nom_du_comite
 from app.ui import reglages as reglages_fenetre
 from app.ui.contexte import Contexte
+from app.ui.erreurs import signaler
 from app.ui.icones import icone
 from app.ui.journal_erreurs import DialogueJournal
 from app.ui.page import Page
+from app.ui.travail import Travail
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ PAGES = [
     EntreePage("Travaux et diffusion", "app.ui.pages.travaux", "PageTravaux", "travaux"),
     EntreePage("Évaluation", "app.ui.pages.evaluation", "PageEvaluation", "evaluation"),
     EntreePage("Exports", "app.ui.pages.exports", "PageExports", "exports"),
+    EntreePage(
+        "Données personnelles", "app.ui.pages.donnees_personnelles", "PageDonneesPersonnelles", "donnees-personnelles"
+    ),
+    EntreePage("Journal des modifications", "app.ui.pages.journal", "PageJournal", "journal"),
 ]
 
 FILTRE_BASES = "Bases Comité local (*.db);;Tous les fichiers (*)"
@@ -69,6 +76,7 @@ class FenetrePrincipale(QMainWindow):
         super().__init__()
         self.setObjectName("fenetre_principale")
         self._ouvrir_base = ouvrir_base
+        self._travail_sauvegarde: Travail | None = None
         self.memoriser_en_quittant = True  # off for the review captures: they must not touch the user's settings
         self.reglages = reglages_fenetre.charger()
         self.setWindowIcon(icone("application"))
@@ -213,7 +221,11 @@ class FenetrePrincipale(QMainWindow):
         fichier = barre.addMenu("&Fichier")
         fichier.addAction(self._action("&Nouvelle base…", self.nouvelle_base, "Ctrl+N"))
         fichier.addAction(self._action("&Ouvrir une base…", self.ouvrir_une_base, "Ctrl+O", "ouvrir"))
+        fichier.addSeparator()
+        fichier.addAction(self._action("Sau&vegarder maintenant", self.sauvegarder_maintenant))
         fichier.addAction(self._action("&Sauvegarder une copie…", self.sauvegarder_une_copie, "Ctrl+Shift+S"))
+        fichier.addAction(self._action("&Restaurer une sauvegarde…", self.restaurer_une_sauvegarde))
+        fichier.addAction(self._action("Réglages des sauve&gardes…", self.reglages_des_sauvegardes))
         fichier.addSeparator()
         fichier.addAction(self._action("&Importer un classeur…", self.importer_un_classeur, "Ctrl+I", "importer"))
         fichier.addAction(self._action("Enregistrer le &modèle d'import…", self.enregistrer_le_modele))
@@ -226,7 +238,7 @@ class FenetrePrincipale(QMainWindow):
         self.menu_edition.addAction(self._action("&Rechercher", self.rechercher, "Ctrl+F", "rechercher"))
         affichage = barre.addMenu("&Affichage")
         for rang, entree in enumerate(PAGES):
-            touche = f"Ctrl+{(rang + 1) % 10}"
+            touche = f"Ctrl+{(rang + 1) % 10}" if rang < 10 else None  # Ctrl+1 … Ctrl+0: the first ten pages
             affichage.addAction(self._action(entree.titre, self._aller_a(rang), touche, entree.icone))
         aide = barre.addMenu("&Aide")
         aide.addAction(self._action("&À propos de Comité local", self.a_propos, nom="aide"))
@@ -264,7 +276,13 @@ class FenetrePrincipale(QMainWindow):
         if chemin:
             self._changer_de_base(Path(chemin))
 
+    # --- backups (app.services.sauvegardes) -----------------------------------------------------------
+
+    def sauvegarder_maintenant(self) -> None:
+        self._sauvegarder(None)
+
     def sauvegarder_une_copie(self) -> None:
+        """The same as `comite-local sauvegarder -o FICHIER`: a consistent copy, written atomically."""
         proposition = self.base.chemin.with_name(f"{self.base.chemin.stem}-copie.db")
         chemin, _ = QFileDialog.getSaveFileName(self, "Sauvegarder une copie", str(proposition), FILTRE_BASES)
         if not chemin:
@@ -273,12 +291,97 @@ class FenetrePrincipale(QMainWindow):
         if cible.resolve() == self.base.chemin.resolve():
             QMessageBox.warning(self, NOM_APPLICATION, "Choisissez un autre fichier que la base ouverte.")
             return
-        try:
-            db.copier_base(self.base.chemin, cible)
-        except OSError as exc:
-            QMessageBox.warning(self, NOM_APPLICATION, f"Copie impossible dans « {cible} » : {exc.strerror or exc}.")
+        self._sauvegarder(cible)
+
+    def _sauvegarder(self, destination: Path | None) -> Travail | None:
+        """Copy the open base in a worker (online backup API: the base stays usable); the path goes to the status
+        bar."""
+        from app.services.sauvegardes import sauvegarder
+
+        if self._travail_sauvegarde is not None:
+            return None
+        chemin = self.base.chemin
+        travail = Travail(
+            self,
+            "Sauvegarde",
+            f"Sauvegarde de « {chemin.name} »…",
+            lambda _progression, _annule: sauvegarder(chemin, destination),
+        )
+
+        def reussi(resultat: object) -> None:
+            self.statusBar().showMessage(f"Sauvegarde enregistrée dans « {resultat} ».", 10_000)
+
+        def echoue(erreur: object) -> None:
+            if isinstance(erreur, BaseException):
+                signaler(erreur, self)
+
+        def termine() -> None:
+            self._travail_sauvegarde = None
+            travail.deleteLater()
+
+        travail.reussi.connect(reussi)
+        travail.echoue.connect(echoue)
+        travail.termine.connect(termine)
+        self._travail_sauvegarde = travail
+        travail.lancer()
+        return travail
+
+    def restaurer_une_sauvegarde(self) -> None:
+        from app.ui.sauvegardes.dialogues import DialogueRestauration
+
+        if self.base.lecture_seule:
+            QMessageBox.information(
+                self, NOM_APPLICATION, "La base est ouverte en lecture seule : elle ne peut pas être restaurée ici."
+            )
             return
-        self.statusBar().showMessage(f"Copie enregistrée dans « {cible} ».", 8000)
+        dialogue = DialogueRestauration(self.base.chemin, self)
+        if dialogue.exec() != QDialog.DialogCode.Accepted or dialogue.fichier_choisi is None:
+            return
+        self.restaurer_depuis(dialogue.fichier_choisi)
+
+    def restaurer_depuis(self, fichier: Path, *, confirmer: bool = True) -> Path | None:
+        """Check `fichier`, confirm, close the base, restore, reopen it (the undo stack starts afresh)."""
+        from app.services.sauvegardes import controler_sauvegarde, restaurer
+        from app.ui.sauvegardes.dialogues import boite_confirmation
+
+        try:
+            controler_sauvegarde(fichier)
+        except ErreurConnue as erreur:
+            QMessageBox.warning(self, "Restaurer une sauvegarde", erreur.message)
+            return None
+        if confirmer:
+            boite, bouton = boite_confirmation(self.base.chemin, fichier, self)
+            boite.exec()
+            if boite.clickedButton() is not bouton:
+                return None
+        if not self._peut_quitter_la_page():
+            return None
+        if self._travail_sauvegarde is not None:
+            QMessageBox.information(self, NOM_APPLICATION, "Une sauvegarde est en cours : réessayez dans un instant.")
+            return None
+        chemin = self.base.chemin
+        self.base.fermer()  # the lock stays with this window: nobody opens the base meanwhile
+        gardee: Path | None = None
+        try:
+            gardee = restaurer(chemin, fichier)
+        except ErreurConnue as erreur:
+            QMessageBox.warning(self, "Restaurer une sauvegarde", erreur.message)
+        finally:
+            rouverte = self._ouvrir_base(chemin, self) if self._ouvrir_base else db.ouvrir(chemin)
+        if rouverte is None:  # explained by ouvrir_base; nothing sensible to show but a closed window
+            self.close()
+            return gardee
+        self._installer_base(rouverte)
+        if gardee is not None:
+            self.statusBar().showMessage(
+                f"Base restaurée depuis « {fichier.name} ». L'ancienne est gardée dans « {gardee} ».", 15_000
+            )
+        return gardee
+
+    def reglages_des_sauvegardes(self) -> None:
+        from app.ui.sauvegardes.dialogues import DialogueReglagesSauvegardes
+
+        DialogueReglagesSauvegardes(self.base.chemin, self).exec()
 
     def importer_un_classeur(self) -> None:
         if self.base.lecture_seule:
@@ -359,4 +462,6 @@ class FenetrePrincipale(QMainWindow):
             return
         if self.memoriser_en_quittant:
             self.memoriser()
+        if self._travail_sauvegarde is not None:
+            self._travail_sauvegarde.attendre()  # a backup under way finishes: its file is whole or absent
         event.accept()
