@@ -76,6 +76,9 @@ def _motif(erreur: ErreurImport) -> str:
 class ModeleErreurs(QAbstractTableModel):
     """The workbook's errors, one row each: Feuille, Ligne, Colonne, Motif (sorted through a proxy)."""
 
+    # Qt may ask for rowCount while a replaced dialog's Python object is being torn down, attributes gone.
+    _erreurs: Sequence[ErreurImport] = ()
+
     def __init__(self, erreurs_import: Sequence[ErreurImport] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._erreurs = list(erreurs_import)

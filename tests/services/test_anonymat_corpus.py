@@ -80,7 +80,7 @@ def evaluer(detecteur: Detecteur = detecter, *, controle: bool | None = None) ->
                 trouves_par_type[repere.genre] += 1
                 bon_type += any(c.type == repere.genre for c in touches)
             else:
-                manques.append(f"{entree['id']} {repere.genre} « {texte[repere.debut:repere.fin]} »")
+                manques.append(f"{entree['id']} {repere.genre} « {texte[repere.debut : repere.fin]} »")
         for constat in resultats:
             constats[constat.type] += 1
             if not any(_chevauche(constat.debut, constat.fin, r) for r in identifiants):
