@@ -16,7 +16,7 @@ from app.erreurs import ErreurConnue
 
 def message_erreur_fichier(chemin: Path, exc: OSError) -> str:
     """The French sentence for a known failure to write `chemin`."""
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         raison = "le disque est plein"
     elif exc.errno in (errno.EACCES, errno.EPERM):
         raison = "accès refusé (fichier ouvert dans un autre programme, ou dossier protégé)"
@@ -27,6 +27,18 @@ def message_erreur_fichier(chemin: Path, exc: OSError) -> str:
     else:
         raison = exc.strerror or str(exc)
     return f"Impossible d'enregistrer « {chemin} » : {raison}."
+
+
+def _synchroniser_dossier(dossier: Path) -> None:
+    """Make a rename durable: on POSIX the new directory entry reaches the disk only with the folder's fsync."""
+    if os.name != "posix":
+        return  # Windows: os.replace goes through MoveFileEx, and a folder cannot be opened for fsync
+    with suppress(OSError):  # the file is already whole in its place; only the rename's durability is at stake
+        descripteur = os.open(dossier, os.O_RDONLY)
+        try:
+            os.fsync(descripteur)
+        finally:
+            os.close(descripteur)
 
 
 def ecrire_atomiquement(chemin: Path | str, contenu: bytes) -> None:
@@ -40,6 +52,7 @@ def ecrire_atomiquement(chemin: Path | str, contenu: bytes) -> None:
             flux.flush()
             os.fsync(flux.fileno())
         os.replace(temporaire, chemin)
+        _synchroniser_dossier(chemin.parent)
     except OSError as exc:
         raise ErreurConnue(message_erreur_fichier(chemin, exc)) from None
     finally:
