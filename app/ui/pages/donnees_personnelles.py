@@ -76,8 +76,8 @@ class PageDonneesPersonnelles(Page):
 
         # --- the durations ---
         self.champ_demandeurs = self._champ_duree("demandeurs_mois", " mois")
-        self.champ_coordonnees = self._champ_duree("coordonnees_ans", " an(s)")
-        self.champ_journal = self._champ_duree("journal_ans", " an(s)")
+        self.champ_coordonnees = self._champ_duree("coordonnees_ans", " an")
+        self.champ_journal = self._champ_duree("journal_ans", " an")
         formulaire = QFormLayout()
         formulaire.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for texte, champ in (
@@ -208,6 +208,8 @@ class PageDonneesPersonnelles(Page):
         resultat = QSpinBox()
         resultat.setRange(bornes.minimum, bornes.maximum)
         resultat.setSuffix(suffixe)
+        if suffixe == " an":  # « 1 an », « 2 ans »
+            resultat.valueChanged.connect(lambda n, champ=resultat: champ.setSuffix(" an" if n < 2 else " ans"))
         resultat.setAccessibleName(bornes.libelle[0].upper() + bornes.libelle[1:])
         resultat.setToolTip(f"De {bornes.minimum} à {bornes.maximum} {bornes.unite}")
         resultat.setMinimumWidth(resultat.fontMetrics().averageCharWidth() * 12)

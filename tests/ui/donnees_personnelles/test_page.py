@@ -109,6 +109,14 @@ def test_les_bornes_des_champs_sont_celles_du_service(qtbot, base) -> None:
         )
 
 
+def test_les_annees_s_accordent(qtbot, base) -> None:
+    page = ouvrir(qtbot, base)
+    page.champ_journal.setValue(1)
+    assert page.champ_journal.text() == "1 an"
+    page.champ_journal.setValue(5)
+    assert page.champ_journal.text() == "5 ans"
+
+
 def test_sans_comite_l_enregistrement_le_dit(qtbot, base) -> None:
     page = ouvrir(qtbot, base)
     page.champ_journal.setValue(7)
