@@ -276,22 +276,11 @@ def _preparer_enregistrements(dossier: Path, actions: int) -> Preparation:
 
 
 def _preparer_migration(dossier: Path, seances: int) -> Preparation:
-    from alembic import command
-    from alembic.config import Config
-
-    from app import db
     from app.migrations.revisions import REVISIONS
+    from tests.schema_ancien import base_a_la_revision
 
     modele = dossier / "migration-modele.db"
-    moteur = db._moteur(modele, lecture_seule=False, cles_etrangeres=False)
-    try:
-        with moteur.begin() as liaison:
-            config = Config()
-            config.set_main_option("script_location", "app:migrations")
-            config.attributes["connection"] = liaison
-            command.upgrade(config, REVISIONS[0])
-    finally:
-        moteur.dispose()
+    base_a_la_revision(modele, REVISIONS[0])
     connexion = sqlite3.connect(modele)
     with connexion:
         connexion.execute(

@@ -11,6 +11,7 @@ import pytest
 
 from app import db
 from app.migrations.revisions import REVISIONS, TETE
+from tests.schema_ancien import base_a_la_revision
 
 
 def _revision(chemin: Path) -> str:
@@ -102,24 +103,9 @@ def test_lecture_seule_interdit_toute_ecriture(chemin_base: Path) -> None:
         base.fermer()
 
 
-def _base_a_la_revision(chemin: Path, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    moteur = db._moteur(chemin, lecture_seule=False, cles_etrangeres=False)
-    try:
-        with moteur.begin() as connexion:
-            config = Config()
-            config.set_main_option("script_location", "app:migrations")
-            config.attributes["connection"] = connexion
-            command.upgrade(config, revision)
-    finally:
-        moteur.dispose()
-
-
 def test_une_base_ancienne_est_copiee_puis_migree_sans_perte(tmp_path: Path) -> None:
     chemin = tmp_path / "comite.db"
-    _base_a_la_revision(chemin, REVISIONS[0])
+    base_a_la_revision(chemin, REVISIONS[0])
     connexion = sqlite3.connect(chemin)
     with connexion:
         connexion.execute(

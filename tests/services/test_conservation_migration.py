@@ -8,23 +8,9 @@ from pathlib import Path
 
 from app import db
 from app.services.journal_masquage import MASQUE
+from tests.schema_ancien import base_a_la_revision
 
 REVISION_PRECEDENTE = "0003"
-
-
-def _base_a_la_revision(chemin: Path, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    moteur = db._moteur(chemin, lecture_seule=False, cles_etrangeres=False)
-    try:
-        with moteur.begin() as connexion:
-            config = Config()
-            config.set_main_option("script_location", "app:migrations")
-            config.attributes["connection"] = connexion
-            command.upgrade(config, revision)
-    finally:
-        moteur.dispose()
 
 
 LIGNES = [
@@ -54,7 +40,7 @@ LIGNES = [
 
 def test_la_migration_masque_les_valeurs_personnelles_du_journal(tmp_path: Path) -> None:
     chemin = tmp_path / "comite.db"
-    _base_a_la_revision(chemin, REVISION_PRECEDENTE)
+    base_a_la_revision(chemin, REVISION_PRECEDENTE)
     connexion = sqlite3.connect(chemin)
     with connexion:
         connexion.execute(
@@ -122,7 +108,7 @@ def test_la_migration_sur_une_base_neuve_donne_les_durees_par_defaut(base: db.Ba
 
 def test_la_migration_rend_leur_identifiant_aux_creations_du_journal(tmp_path: Path) -> None:
     chemin = tmp_path / "comite.db"
-    _base_a_la_revision(chemin, REVISION_PRECEDENTE)
+    base_a_la_revision(chemin, REVISION_PRECEDENTE)
     anciennes = [
         ("College", "creation", json.dumps({"id": 4, "nom": "Élus"})),
         ("Personne", "creation", json.dumps({"id": 9, "nom": "Martin"})),

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app import db
-from app.erreurs import ErreurConnue
 from app.services.dossier_candidature import dossier_candidature_pdf
 from app.services.export_ansa import classeur_ansa
 from app.services.indicateurs import Periode
 from app.services.rapport_hcts import rapport_hcts_pdf
+from app.ui.export_fichier import ExportInterrompu
 
 FILTRE_XLSX = "Classeurs Excel (*.xlsx)"
 FILTRE_PDF = "Documents PDF (*.pdf)"
@@ -49,9 +49,8 @@ class Document(enum.Enum):
         return FILTRE_XLSX if self is Document.CLASSEUR_ANSA else FILTRE_PDF
 
 
-class ExportAnnule(ErreurConnue):
-    def __init__(self) -> None:
-        super().__init__("Export annulé : aucun fichier n'a été enregistré.")
+class ExportAnnule(ExportInterrompu):
+    MESSAGE = "Export annulé : aucun fichier n'a été enregistré."
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from app.erreurs import ErreurConnue
 from app.format_fr import date_longue
 from app.services import journal_lecture
 from app.services.journal_lecture import FiltreJournal
+from app.ui.export_fichier import ExportInterrompu
 from app.ui.travail import Annule, Progression
 
 TAILLE_LOT = 2_000
@@ -30,9 +31,8 @@ class Format(Enum):
         self.filtre = filtre
 
 
-class ExportJournalAnnule(ErreurConnue):
-    def __init__(self) -> None:
-        super().__init__("Export du journal annulé : aucun fichier n'a été enregistré.")
+class ExportJournalAnnule(ExportInterrompu):
+    MESSAGE = "Export du journal annulé : aucun fichier n'a été enregistré."
 
 
 def description_filtre(filtre: FiltreJournal) -> list[tuple[str, str]]:

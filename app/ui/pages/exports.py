@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import horloge
-from app.erreurs import ErreurConnue
-from app.fichiers import ecrire_atomiquement
 from app.services.tableau_de_bord import periode_douze_mois
 from app.ui.annuaire.formulaire import champ_date, date_de, vers_qdate
-from app.ui.annuaire.tableaux import avertir, bouton
+from app.ui.annuaire.tableaux import bouton
 from app.ui.contexte import Contexte
+from app.ui.export_fichier import brancher_export
 from app.ui.exports.documents import Demande, Document, ExportAnnule, produire
 from app.ui.page import Page
 from app.ui.travail import Travail
@@ -262,42 +261,29 @@ class PageExports(Page):
             lambda _progression, annule: produire(base, demande, annule),
         )
 
-        def reussi(resultat: object) -> None:
-            if travail.annule or not isinstance(resultat, bytes):
-                self._montrer(ExportAnnule().message)
-                return
-            try:
-                ecrire_atomiquement(cible, resultat)
-            except ErreurConnue as erreur:
-                self._montrer(erreur.message)
-                avertir(self, "Export impossible", erreur)
-                return
-            self.dernier_fichier = cible
-            self._dossier = cible.parent
-            self._montrer(f"Enregistré dans « {cible} ».", dossier=True)
-
-        def echoue(erreur: object) -> None:
-            if isinstance(erreur, ExportAnnule) or travail.annule:
-                self._montrer(ExportAnnule().message)
-            elif isinstance(erreur, ErreurConnue):
-                self._montrer(erreur.message)
-                avertir(self, "Export impossible", erreur)
-            elif isinstance(erreur, BaseException):
-                self._montrer("L'export a échoué.")
-                raise erreur  # an unknown failure goes to the application's error handler
-
-        def termine() -> None:
-            self.travail = None
-            travail.deleteLater()
-            self._actualiser()
-
-        travail.reussi.connect(reussi)
-        travail.echoue.connect(echoue)
-        travail.termine.connect(termine)
+        brancher_export(
+            self,
+            travail,
+            cible,
+            annulation=ExportAnnule,
+            echec="L'export a échoué.",
+            montrer=self._montrer,
+            enregistre=self._enregistre,
+            termine=self._fin_de_l_export,
+        )
         self.travail = travail
         self._montrer(f"Export de « {cible.name} » en cours…")
         self._actualiser()
         travail.lancer()
+
+    def _enregistre(self, cible: Path) -> None:
+        self.dernier_fichier = cible
+        self._dossier = cible.parent
+        self._montrer(f"Enregistré dans « {cible} ».", dossier=True)
+
+    def _fin_de_l_export(self) -> None:
+        self.travail = None
+        self._actualiser()
 
     def export_en_cours(self) -> bool:
         return self.travail is not None

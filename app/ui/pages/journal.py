@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from app import horloge
 from app.erreurs import ErreurConnue
-from app.fichiers import ecrire_atomiquement
 from app.format_fr import nombre
 from app.modeles.enumerations import OperationJournal
 from app.services import journal_lecture
@@ -38,6 +37,7 @@ from app.services.journal_lecture import EntreeJournal, FiltreJournal
 from app.ui.annuaire.formulaire import champ_date, date_de
 from app.ui.annuaire.tableaux import ajuster_colonnes, avertir, bouton, champ_recherche
 from app.ui.contexte import Contexte
+from app.ui.export_fichier import brancher_export
 from app.ui.journal.export import ExportJournalAnnule, Format, nom_propose, produire
 from app.ui.journal.modele import ROLE_ENTREE, ModeleJournal
 from app.ui.page import Page
@@ -366,42 +366,29 @@ class PageJournal(Page):
             lambda progression, annule: produire(base, filtre, format_, progression, annule),
         )
 
-        def reussi(resultat: object) -> None:
-            if travail.annule or not isinstance(resultat, bytes):
-                self._montrer(ExportJournalAnnule().message)
-                return
-            try:
-                ecrire_atomiquement(cible, resultat)
-            except ErreurConnue as erreur:
-                self._montrer(erreur.message)
-                avertir(self, "Export impossible", erreur)
-                return
-            self.dernier_fichier = cible
-            self._dossier = cible.parent
-            self._montrer(f"Enregistré dans « {cible} ».")
-
-        def echoue(erreur: object) -> None:
-            if isinstance(erreur, ExportJournalAnnule) or travail.annule:
-                self._montrer(ExportJournalAnnule().message)
-            elif isinstance(erreur, ErreurConnue):
-                self._montrer(erreur.message)
-                avertir(self, "Export impossible", erreur)
-            elif isinstance(erreur, BaseException):
-                self._montrer("L'export du journal a échoué.")
-                raise erreur  # an unknown failure goes to the application's error handler
-
-        def termine() -> None:
-            self.travail = None
-            travail.deleteLater()
-            self._actualiser()
-
-        travail.reussi.connect(reussi)
-        travail.echoue.connect(echoue)
-        travail.termine.connect(termine)
+        brancher_export(
+            self,
+            travail,
+            cible,
+            annulation=ExportJournalAnnule,
+            echec="L'export du journal a échoué.",
+            montrer=self._montrer,
+            enregistre=self._enregistre,
+            termine=self._fin_de_l_export,
+        )
         self.travail = travail
         self._montrer(f"Export de « {cible.name} » en cours…")
         self._actualiser()
         travail.lancer()
+
+    def _enregistre(self, cible: Path) -> None:
+        self.dernier_fichier = cible
+        self._dossier = cible.parent
+        self._montrer(f"Enregistré dans « {cible} ».")
+
+    def _fin_de_l_export(self) -> None:
+        self.travail = None
+        self._actualiser()
 
     def export_en_cours(self) -> bool:
         return self.travail is not None
