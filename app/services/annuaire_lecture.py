@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.modeles import College, Instance, Mandat, Personne, Structure
+from app.format_fr import date_longue
+from app.modeles import College, EffacementPersonne, Instance, Mandat, Personne, Structure
 from app.modeles.enumerations import EnumLibelle, MotifFinMandat, Partenariat, Qualite, Role, TypeStructure, Voix
 from app.services.annuaire import FicheMandat, FichePersonne, FicheStructure
 from app.services.normalisation import normaliser
@@ -81,6 +82,7 @@ class LignePersonne:
     mandats_en_cours: tuple[str, ...]  # « Instance — Collège, qualité (rôle) », for a tooltip
     sieges: tuple[Siege, ...]
     type_structure: TypeStructure | None = None
+    effacement: str = ""  # what the retention rules or an erasure removed, and when (empty: nothing)
 
     @property
     def nom_complet(self) -> str:
@@ -191,8 +193,12 @@ def lire_personnes(session: Session, jour: dt.date) -> tuple[LignePersonne, ...]
     for mandat, instance, college in session.execute(requete):
         mandats[mandat.personne_id].append((mandat, instance, college))
     lignes = []
-    personnes = session.execute(select(Personne, Structure.nom, Structure.type).outerjoin(Structure))
-    for p, structure, type_structure in personnes:
+    personnes = session.execute(
+        select(Personne, Structure.nom, Structure.type, EffacementPersonne)
+        .outerjoin(Structure)
+        .outerjoin(EffacementPersonne, EffacementPersonne.personne_id == Personne.id)
+    )
+    for p, structure, type_structure, marque in personnes:
         sieges = []
         colleges: list[tuple[int, str]] = []
         instances: list[tuple[int, str]] = []
@@ -223,9 +229,20 @@ def lire_personnes(session: Session, jour: dt.date) -> tuple[LignePersonne, ...]
                 tuple(texte for _, texte in sorted(details)),
                 tuple(sieges),
                 type_structure,
+                _effacement(marque),
             )
         )
     return tuple(sorted(lignes, key=lambda ligne: cle_nom(ligne.nom, ligne.prenom)))
+
+
+def _effacement(marque: EffacementPersonne | None) -> str:
+    if marque is None:
+        return ""
+    if marque.efface_le is not None:
+        return f"Personne effacée le {date_longue(marque.efface_le)}"
+    if marque.coordonnees_effacees_le is not None:
+        return f"Coordonnées effacées le {date_longue(marque.coordonnees_effacees_le)} (durée de conservation échue)"
+    return ""
 
 
 def lire_mandats(session: Session, personne_id: int, jour: dt.date) -> tuple[LigneMandat, ...]:

@@ -245,6 +245,18 @@ def test_effacer_une_personne_des_proces_verbaux_garde_son_nom_seulement(base) -
         assert '"effacement": "partiel"' in details
 
 
+def test_l_annuaire_dit_qu_une_personne_a_ete_effacee(base) -> None:
+    from app.services.annuaire_lecture import lire_personnes
+
+    ids = _comite(base)
+    with base.session_scope() as s:
+        dp.effacer_personne(s, ids["anne"])
+    with base.session_scope() as s:
+        lignes = {ligne.id: ligne for ligne in lire_personnes(s, dt.date(2026, 5, 21))}
+    assert lignes[ids["anne"]].effacement == "Personne effacée le 20 mai 2026"
+    assert lignes[ids["bruno"]].effacement == ""
+
+
 def test_effacer_une_personne_absente_des_seances_tenues_la_supprime(base) -> None:
     ids = _comite(base)
     with base.session_scope() as s:

@@ -65,6 +65,11 @@ def _mandats_en_cours(p: LignePersonne) -> str:
     return "Mandats en cours :\n" + "\n".join(f"• {texte}" for texte in p.mandats_en_cours)
 
 
+def _courriel(p: LignePersonne) -> str:
+    """An erased address says so, rather than looking like one never entered."""
+    return p.courriel or ("(effacé)" if p.effacement else "")
+
+
 def modele_personnes(parent: QObject | None = None) -> ModeleLignes[LignePersonne]:
     colonnes = [
         Colonne[LignePersonne]("Nom", lambda p: p.nom, lambda p: cle_nom(p.nom, p.prenom)),
@@ -73,7 +78,7 @@ def modele_personnes(parent: QObject | None = None) -> ModeleLignes[LignePersonn
         Colonne[LignePersonne]("Fonction", lambda p: p.fonction),
         Colonne[LignePersonne]("Collèges", lambda p: ", ".join(p.colleges), infobulle=_mandats_en_cours),
         Colonne[LignePersonne]("Instances", lambda p: ", ".join(p.instances), infobulle=_mandats_en_cours),
-        Colonne[LignePersonne]("Courriel", lambda p: p.courriel),
+        Colonne[LignePersonne]("Courriel", _courriel, infobulle=lambda p: p.effacement),
         Colonne[LignePersonne](
             "Téléphone", lambda p: p.telephone, lambda p: "".join(c for c in p.telephone if c.isdigit())
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -162,3 +163,13 @@ def test_ligne_retrouvee_par_identifiant_apres_rechargement():
     modele.definir(STRUCTURES[2:])
     assert modele.rang_de(3) == 0 and modele.ligne(0).nom == "Eau vive"
     assert not modele.index(5, 0).isValid() and modele.data(modele.index(5, 0)) is None
+
+
+def test_un_courriel_efface_le_dit_et_l_infobulle_dit_quand():
+    modele = modele_personnes()
+    efface = _personne(1, "Martin", "Anne")
+    modele.definir([dataclasses.replace(efface, courriel="", effacement="Personne effacée le 20 mai 2026")])
+    colonne = [c.titre for c in modele.colonnes].index("Courriel")
+    index = modele.index(0, colonne, QModelIndex())
+    assert modele.data(index, Qt.ItemDataRole.DisplayRole) == "(effacé)"
+    assert modele.data(index, Qt.ItemDataRole.ToolTipRole) == "Personne effacée le 20 mai 2026"
