@@ -115,10 +115,18 @@ def _rubrique(
     return [*section(titre), _tableau(entetes, lignes, largeurs)]
 
 
-def _details(details: Any) -> str:
-    """A journal entry's content in words: « fonction : Directrice → Cheffe de service ; courriel : (masqué) »."""
+def _details(details: Any, references: dict[str, dict[str, str]] | None = None) -> str:
+    """A journal entry's content in words: « fonction : Directrice → Cheffe de service ; courriel : (masqué) »;
+    an id or a code is shown by the name `references` gives it (« séance : GT1-2025-01 », « état : Présent »)."""
     if not isinstance(details, dict):
         return _texte(details)
+    noms = references or {}
+
+    def lu(cle: str, valeur: Any) -> str:
+        if isinstance(valeur, int | str) and not isinstance(valeur, bool) and str(valeur) in noms.get(cle, {}):
+            return noms[cle][str(valeur)]
+        return _texte(valeur)
+
     morceaux = []
     for cle in sorted(details):
         valeur = details[cle]
@@ -126,9 +134,9 @@ def _details(details: Any) -> str:
         if cle in ("id", "personne_id"):  # the record's own number, and theirs: nothing to read there
             continue
         if isinstance(valeur, list) and len(valeur) == 2:
-            morceaux.append(f"{libelle} : {_texte(valeur[0])} → {_texte(valeur[1])}")
+            morceaux.append(f"{libelle} : {lu(cle, valeur[0])} → {lu(cle, valeur[1])}")
         else:
-            morceaux.append(f"{libelle} : {_texte(valeur)}")
+            morceaux.append(f"{libelle} : {lu(cle, valeur)}")
     return " ; ".join(morceaux) or NON_RENSEIGNE
 
 
@@ -271,7 +279,7 @@ def donnees_personne_pdf(en_tete: EnTete, donnees: dict[str, Any]) -> bytes:
                 _horodatage_fr(e["horodatage"]),
                 e["utilisateur"],
                 f"{e['operation']} ({ENTITES.get(e['entite'], e['entite'])})",
-                _details(e["details"]),
+                _details(e["details"], e.get("references")),
             )
             for e in donnees.get("journal", [])
         ],

@@ -36,6 +36,7 @@ from app.modeles import (
     SaisineRapporteur,
     Seance,
 )
+from app.services import journal_lecture
 from app.services.documents_seance import en_tete
 from app.services.donnees_personnelles_effacement import (
     MASQUE,
@@ -201,6 +202,7 @@ def _journal(session: Session, personne: Personne) -> list[dict[str, Any]]:
                     "entite_id": ligne.entite_id,
                     "operation": _libelle(ligne.operation),
                     "details": details,
+                    "references": _references(session, ligne.id),
                     "_id": ligne.id,
                 }
             )
@@ -208,6 +210,23 @@ def _journal(session: Session, personne: Personne) -> list[dict[str, Any]]:
     for entree in entrees:
         del entree["_id"]
     return entrees
+
+
+def _references(session: Session, journal_id: int) -> dict[str, dict[str, str]]:
+    """What the ids and codes in an entry stand for, by column: {"seance_id": {"36": "GT1-2025-01 …"},
+    "etat": {"present": "Présent"}} (the journal's own reading: the person reads names, not numbers)."""
+    entree = journal_lecture.lire_entree(session, journal_id)
+    if entree is None:
+        return {}
+    noms: dict[str, dict[str, str]] = {}
+    for (colonne, identifiant), nom in sorted(journal_lecture.references(session, entree).items()):
+        noms.setdefault(colonne, {})[str(identifiant)] = nom
+    for colonne, valeur in entree.details.items():
+        for code in valeur if isinstance(valeur, list) else [valeur]:
+            libelle = journal_lecture.libelle_de_code(entree.entite, colonne, code)
+            if libelle is not None:
+                noms.setdefault(colonne, {})[code] = libelle
+    return noms
 
 
 def tout_sur(session: Session, personne_id: int) -> dict[str, Any]:

@@ -598,6 +598,14 @@ def _enumeration(entite: str, colonne: str) -> type[EnumLibelle] | None:
     return classe if isinstance(classe, type) and issubclass(classe, EnumLibelle) else None
 
 
+def libelle_de_code(entite: str, colonne: str, valeur: Any) -> str | None:
+    """The label of an enumeration's stored code (« present » → « Présent »), None if it is not one."""
+    enumeration = _enumeration(entite, colonne)
+    if enumeration is None or not isinstance(valeur, str) or valeur not in enumeration._value2member_map_:
+        return None
+    return enumeration.de_code(valeur).libelle
+
+
 def valeur_fr(entite: str, colonne: str, valeur: Any, *, longueur: int | None = None) -> str:
     """A stored value as a person reads it: « (vide) », oui/non, a French date, an enumeration's label."""
     if valeur == MASQUE:
@@ -609,9 +617,9 @@ def valeur_fr(entite: str, colonne: str, valeur: Any, *, longueur: int | None = 
     if isinstance(valeur, int | float):
         return nombre(valeur) if isinstance(valeur, int) and abs(valeur) >= 10_000 else str(valeur).replace(".", ",")
     texte = str(valeur)
-    enumeration = _enumeration(entite, colonne)
-    if enumeration is not None and texte in enumeration._value2member_map_:
-        return enumeration.de_code(texte).libelle
+    libelle = libelle_de_code(entite, colonne, texte)
+    if libelle is not None:
+        return libelle
     try:
         if _DATE.match(texte):
             return date_longue(dt.date.fromisoformat(texte))

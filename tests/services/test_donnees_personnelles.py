@@ -245,6 +245,24 @@ def test_effacer_une_personne_des_proces_verbaux_garde_son_nom_seulement(base) -
         assert '"effacement": "partiel"' in details
 
 
+def test_le_journal_de_l_export_nomme_ce_que_ses_numeros_designent(base) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    ids = _comite(base)
+    with base.session_scope() as s:
+        donnees = dp.tout_sur(s, ids["anne"])
+        pdf = dp.export_pdf(s, ids["anne"])
+    presences = [e for e in donnees["journal"] if e["entite"] == "Presence"]
+    assert presences
+    seances = {nom for e in presences for nom in e["references"].get("seance_id", {}).values()}
+    assert any(nom.startswith("PL-2026-01") for nom in seances), seances
+    texte = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "séance : PL-2026-01" in " ".join(texte.split())
+    assert "état : Présent" in " ".join(texte.split())
+
+
 def test_l_annuaire_dit_qu_une_personne_a_ete_effacee(base) -> None:
     from app.services.annuaire_lecture import lire_personnes
 
