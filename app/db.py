@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -88,7 +89,11 @@ def examiner(chemin: Path) -> EtatFichier:
         finally:
             connexion.close()
     except sqlite3.DatabaseError as exc:
-        raise PasUneBase(f"« {chemin} » est endommagé ou n'est pas une base lisible ({exc}).") from None
+        logging.getLogger(__name__).info("Base illisible %s : %s", chemin, exc)  # SQLite's words, in English
+        raise PasUneBase(
+            f"« {chemin} » est endommagé ou n'est pas une base lisible : restaurez une sauvegarde "
+            "(Fichier › Restaurer une sauvegarde…, ou « comite-local restaurer »)."
+        ) from None
     if len(lignes) != 1:
         raise PasUneBase(f"« {chemin} » n'a pas de version de schéma lisible.")
     revision = str(lignes[0][0])

@@ -68,7 +68,9 @@ def test_un_import_refuse_ou_simule_ne_cree_pas_de_base(
     assert list(dossier.iterdir()) == []
 
 
-@pytest.mark.parametrize("nom", ["texte", "sqlite_d_un_autre_programme", "schema_plus_recent", "sauvegarde_tronquee"])
+@pytest.mark.parametrize(
+    "nom", ["texte", "sqlite_d_un_autre_programme", "schema_plus_recent", "sauvegarde_tronquee", "premiere_page_cassee"]
+)
 def test_une_base_hostile_est_refusee_en_une_ligne(
     nom: str, bases_hostiles: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -81,6 +83,8 @@ def test_une_base_hostile_est_refusee_en_une_ligne(
     assert sortie.out == ""
     assert len(sortie.err.splitlines()) == 1
     assert BASES[nom].fragment in sortie.err
+    for anglais in ("database", "malformed", "file is not"):  # SQLite's own words stay in the log
+        assert anglais not in sortie.err
     assert fichier.read_bytes() == avant
 
 
