@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import ColumnElement, func, or_, select, tuple_
 from sqlalchemy.orm import Mapper, Session
 
 from app.documents.journal import LigneJournal
@@ -56,6 +56,7 @@ from app.modeles import (
 from app.modeles.base import Base
 from app.modeles.enumerations import EnumLibelle, OperationJournal
 from app.services.journal_masquage import MASQUE, TABLE_DEMANDEUR
+from app.services.normalisation import normaliser
 
 TAILLE_PAGE = 200
 LONGUEUR_RESUME = 60  # a value longer than this is cut in the one-line summary (the detail shows it whole)
@@ -176,8 +177,31 @@ def _conditions(filtre: FiltreJournal) -> list[ColumnElement[bool]]:
     for mot in filtre.texte.split():
         # JSON escapes « " » and « \ »: search them as they are stored.
         stocke = json.dumps(mot, ensure_ascii=False)[1:-1]
-        conditions.append(Journal.details.like(f"%{_echapper_like(stocke)}%", escape="\\"))
+        formes = [Journal.details.like(f"%{_echapper_like(stocke)}%", escape="\\")]
+        # The journal stores codes (« excuse »), the secretary types labels (« Excusé »): search both.
+        formes += [Journal.details.like(f'%"{_echapper_like(code)}"%', escape="\\") for code in _codes_pour(mot)]
+        conditions.append(or_(*formes))
     return conditions
+
+
+@cache
+def _codes_et_libelles() -> tuple[tuple[str, str], ...]:
+    """(code, matching key of its label) of every enumeration a mapped column holds."""
+    paires: set[tuple[str, str]] = set()
+    for mapper in _mappers().values():
+        for colonne in mapper.columns:
+            classe = getattr(colonne.type, "enum_class", None)
+            if isinstance(classe, type) and issubclass(classe, EnumLibelle):
+                paires.update((m.value, normaliser(m.libelle)) for m in classe)
+    return tuple(sorted(paires))
+
+
+def _codes_pour(mot: str) -> list[str]:
+    """The codes whose label contains `mot` (ignoring case and accents); none for a word under 3 letters."""
+    cle = normaliser(mot)
+    if len(cle) < 3:
+        return []
+    return sorted({code for code, libelle in _codes_et_libelles() if cle in libelle and code != mot})
 
 
 def compter(session: Session, filtre: FiltreJournal = FiltreJournal()) -> int:

@@ -219,3 +219,26 @@ def test_les_cles_etrangeres_sont_nommees(base):
         (entree,) = journal_lecture.lire_page(s, FiltreJournal(entite="Personne"))
         assert journal_lecture.references(s, entree) == {("structure_id", structure.id): "CCAS de Lys"}
         assert entree.nom == "Martin Anne" and anne.id == entree.entite_id
+
+
+def test_la_recherche_trouve_un_code_par_son_libelle(base):
+    """The journal stores « excuse »; the secretary types « Excusé », with or without its accent."""
+    with base.session_scope() as s:
+        s.execute(
+            insert(Journal),
+            [
+                _entree(dt.datetime(2026, 3, 1, 9), "anne", "Presence", 1, OperationJournal.CREATION, etat="excuse"),
+                _entree(dt.datetime(2026, 3, 1, 10), "anne", "Presence", 2, OperationJournal.CREATION, etat="present"),
+                _entree(dt.datetime(2026, 3, 1, 11), "anne", "Personne", 3, OperationJournal.CREATION, nom="Excusez"),
+            ],
+        )
+    with base.session_scope() as s:
+
+        def trouves(texte: str) -> list[int | None]:
+            return sorted(e.entite_id for e in journal_lecture.lire_page(s, FiltreJournal(texte=texte), limite=100))
+
+        assert trouves("Excusé") == [1]
+        assert trouves("excuse") == [1, 3]  # the code itself, and a text holding it
+        assert trouves("Présent") == [2]
+        assert trouves("Prés") == [2]  # the start of a label is enough
+        assert trouves("é") == []  # too short to stand for a label: searched only as typed
